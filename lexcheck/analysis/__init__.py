@@ -1,0 +1,70 @@
+"""The analysis engine: a Framework and a Catalogue in, one Finding per Requirement out.
+
+Read -> annotate (one spaCy pass per document) -> anchor (where each requirement is looked for)
+-> match (catalogue patterns) -> qualify and decide (statuses, figures, explanations).
+"""
+
+from __future__ import annotations
+
+from ..catalogue.model import Catalogue
+from ..law.model import Framework
+from .context import build_context
+from .decide import Run, evaluate
+from .matching import find_hits
+from .model import (
+    DocumentInfo,
+    ElementResult,
+    Evidence,
+    Finding,
+    GapAnalysis,
+    ParameterResult,
+    Qualifier,
+    Review,
+)
+from .scopes import compute_anchors
+
+__all__ = [
+    "DocumentInfo",
+    "ElementResult",
+    "Evidence",
+    "Finding",
+    "GapAnalysis",
+    "ParameterResult",
+    "Qualifier",
+    "Review",
+    "analyze_framework",
+]
+
+
+def analyze_framework(framework: Framework, catalogue: Catalogue, profile: str = "full") -> GapAnalysis:
+    """Evaluate every requirement of ``profile`` against ``framework`` (already read)."""
+    from .. import __version__
+
+    if profile not in catalogue.profiles:
+        from ..errors import LexcheckError
+
+        known = ", ".join(sorted(catalogue.profiles))
+        raise LexcheckError(f"unknown profile {profile!r}; choose one of: {known}")
+    requirements = catalogue.select(profile=profile)
+    contexts = build_context(framework)
+    hits = find_hits(catalogue, contexts)
+    anchors = compute_anchors(contexts, hits)
+    run = Run(contexts, hits, anchors)
+    findings = [evaluate(req, run) for req in requirements]
+    docs = [
+        DocumentInfo(
+            id=d.id, path=d.path, title=d.title, sha256=d.sha256, language=d.language, format=d.format
+        )
+        for d in framework.documents
+    ]
+    return GapAnalysis(
+        lexcheck_version=__version__,
+        catalogue_version=catalogue.version,
+        profile=profile,
+        documents=docs,
+        findings=findings,
+        country=framework.country,
+        title=framework.title,
+        framework=framework,
+        catalogue=catalogue,
+    )

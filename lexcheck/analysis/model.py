@@ -1,0 +1,333 @@
+"""Results of a gap analysis: one Finding per Requirement, gathered in a GapAnalysis.
+
+The JSON form (``GapAnalysis.to_json()``) is the machine contract of ../shared/DESIGN.md: stable
+field names, deterministic output (same inputs, same bytes).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+STATUSES = ("covered", "partial", "missing", "needs_review", "not_applicable")
+GAP_STATUSES = ("partial", "missing", "needs_review")
+
+
+@dataclass
+class Evidence:
+    """A quoted span of a national text: which document, which provision, which words."""
+
+    document: str
+    eid: str
+    quote: str
+    start: int
+    end: int
+    label: str = ""  # human citation of the provision, e.g. "s. 2(3)"
+
+
+@dataclass
+class ElementResult:
+    """Whether one element of a requirement is provided (``found``), not (``missing``), or not needed
+    because the law is broader than the standard (``not_required``)."""
+
+    key: str
+    status: str
+    label: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class ParameterResult:
+    """A figure found in the law and checked against the standard's threshold."""
+
+    name: str
+    value: float | int | None
+    unit: str
+    rule: str
+    ok: bool | None
+    quote: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Qualifier:
+    """Wording that changes a provision's legal effect: a restriction, negation or red flag."""
+
+    key: str
+    label: str
+    effect: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Review:
+    """A reviewer's decision on a finding, kept in a review file and reapplied on every run."""
+
+    status: str
+    note: str = ""
+    reviewer: str = ""
+    date: str = ""
+    machine_status: str = ""
+    stale: bool = False
+    stale_reason: str = ""
+
+
+@dataclass
+class Finding:
+    """The result for one requirement."""
+
+    requirement_id: str
+    instrument: str
+    status: str
+    confidence: float
+    elements: list[ElementResult] = field(default_factory=list)
+    parameters: list[ParameterResult] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    qualifiers: list[Qualifier] = field(default_factory=list)
+    explanation: str = ""
+    recommendation: str = ""
+    model_wording: str = ""
+    review: Review | None = None
+    # descriptive fields copied from the catalogue, for tables and reports
+    cite: str = ""
+    title: str = ""
+    area: str = ""
+    strength: str = ""
+    lenses: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    machine_status: str = ""
+
+    @property
+    def is_gap(self) -> bool:
+        return self.status in GAP_STATUSES
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["confidence"] = round(self.confidence, 2)
+        return d
+
+
+@dataclass
+class DocumentInfo:
+    id: str
+    path: str
+    title: str
+    sha256: str
+    language: str = "en"
+    format: str = "txt"
+
+
+@dataclass
+class GapAnalysis:
+    """The whole result: the framework analysed, the catalogue and profile used, the findings."""
+
+    lexcheck_version: str
+    catalogue_version: str
+    profile: str
+    documents: list[DocumentInfo]
+    findings: list[Finding]
+    country: str = ""
+    title: str = ""
+    framework: Any = field(default=None, repr=False, compare=False)  # the parsed Framework, if kept
+    catalogue: Any = field(default=None, repr=False, compare=False)
+
+    # ----- summaries -----
+    def summary(self) -> dict[str, Any]:
+        """Counts by status, and status counts by area, instrument, lens and strength."""
+
+        def table(key) -> dict[str, dict[str, int]]:
+            out: dict[str, Counter] = {}
+            for f in self.findings:
+                for k in key(f):
+                    out.setdefault(k, Counter())[f.status] += 1
+            return {k: dict(sorted(v.items())) for k, v in sorted(out.items())}
+
+        by_status = {s: 0 for s in ("covered", "partial", "missing", "needs_review")}
+        for f in self.findings:
+            by_status[f.status] = by_status.get(f.status, 0) + 1
+        return {
+            "by_status": by_status,
+            "by_area": table(lambda f: [f.area]),
+            "by_instrument": table(lambda f: [f.instrument]),
+            "by_lens": table(lambda f: f.lenses),
+            "by_strength": table(lambda f: [f.strength]),
+            "reviewed": sum(1 for f in self.findings if f.review is not None),
+        }
+
+    def finding(self, requirement_id: str) -> Finding:
+        return next(f for f in self.findings if f.requirement_id == requirement_id)
+
+    def gaps(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_gap]
+
+    # ----- serialisation -----
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "lexcheck_version": self.lexcheck_version,
+            "catalogue_version": self.catalogue_version,
+            "profile": self.profile,
+            "framework": {
+                "country": self.country,
+                "title": self.title,
+                "documents": [asdict(d) for d in self.documents],
+            },
+            "findings": [f.to_dict() for f in self.findings],
+            "summary": self.summary(),
+        }
+
+    def to_json(self, indent: int = 2) -> str:
+        """The machine-contract JSON document; byte-identical for the same inputs."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, sort_keys=False) + "\n"
+
+    @classmethod
+    def read_json(cls, path) -> GapAnalysis:
+        """Load a result saved with ``lexcheck analyze --format json``."""
+        from pathlib import Path
+
+        from ..errors import InputError
+
+        p = Path(path)
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise InputError("no such file", p) from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InputError(f"not a lexcheck JSON result ({exc.__class__.__name__})", p) from None
+        if not isinstance(data, dict) or "findings" not in data:
+            raise InputError("not a lexcheck JSON result (no 'findings')", p)
+        try:
+            return cls.from_dict(data)
+        except (KeyError, TypeError) as exc:
+            raise InputError(f"malformed lexcheck JSON result ({exc})", p) from None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> GapAnalysis:
+        """Rebuild a result from its JSON form (e.g. ``lexcheck report result.json``)."""
+
+        def ev(items):
+            return [Evidence(**e) for e in items or []]
+
+        findings = []
+        for f in data.get("findings", []):
+            findings.append(
+                Finding(
+                    requirement_id=f["requirement_id"],
+                    instrument=f.get("instrument", ""),
+                    status=f["status"],
+                    confidence=f.get("confidence", 0.0),
+                    elements=[
+                        ElementResult(
+                            key=e["key"],
+                            status=e["status"],
+                            label=e.get("label", ""),
+                            evidence=ev(e.get("evidence")),
+                            note=e.get("note", ""),
+                        )
+                        for e in f.get("elements", [])
+                    ],
+                    parameters=[
+                        ParameterResult(**{**p, "evidence": ev(p.get("evidence"))})
+                        for p in f.get("parameters", [])
+                    ],
+                    evidence=ev(f.get("evidence")),
+                    qualifiers=[
+                        Qualifier(**{**q, "evidence": ev(q.get("evidence"))}) for q in f.get("qualifiers", [])
+                    ],
+                    explanation=f.get("explanation", ""),
+                    recommendation=f.get("recommendation", ""),
+                    model_wording=f.get("model_wording", ""),
+                    review=Review(**f["review"]) if f.get("review") else None,
+                    cite=f.get("cite", ""),
+                    title=f.get("title", ""),
+                    area=f.get("area", ""),
+                    strength=f.get("strength", ""),
+                    lenses=list(f.get("lenses", [])),
+                    actors=list(f.get("actors", [])),
+                    machine_status=f.get("machine_status", ""),
+                )
+            )
+        fw = data.get("framework", {})
+        return cls(
+            lexcheck_version=data.get("lexcheck_version", ""),
+            catalogue_version=data.get("catalogue_version", ""),
+            profile=data.get("profile", ""),
+            documents=[DocumentInfo(**d) for d in fw.get("documents", [])],
+            findings=findings,
+            country=fw.get("country", ""),
+            title=fw.get("title", ""),
+        )
+
+    # ----- data frames and notebooks -----
+    def to_dataframe(self):
+        """One row per finding (pandas DataFrame)."""
+        import pandas as pd
+
+        rows = []
+        for f in self.findings:
+            rows.append(
+                {
+                    "requirement_id": f.requirement_id,
+                    "instrument": f.instrument,
+                    "cite": f.cite,
+                    "title": f.title,
+                    "area": f.area,
+                    "strength": f.strength,
+                    "lenses": ", ".join(f.lenses),
+                    "status": f.status,
+                    "machine_status": f.machine_status or f.status,
+                    "confidence": round(f.confidence, 2),
+                    "elements_found": ", ".join(e.key for e in f.elements if e.status == "found"),
+                    "elements_missing": ", ".join(e.key for e in f.elements if e.status == "missing"),
+                    "provisions": ", ".join(dict.fromkeys(f"{e.document}:{e.eid}" for e in f.evidence)),
+                    "explanation": f.explanation,
+                    "recommendation": f.recommendation,
+                    "reviewed": f.review is not None,
+                }
+            )
+        return pd.DataFrame(rows)
+
+    def elements_dataframe(self):
+        """One row per element of every finding."""
+        import pandas as pd
+
+        rows = [
+            {
+                "requirement_id": f.requirement_id,
+                "element": e.key,
+                "label": e.label,
+                "status": e.status,
+                "provisions": ", ".join(dict.fromkeys(f"{v.document}:{v.eid}" for v in e.evidence)),
+                "quote": " | ".join(v.quote for v in e.evidence[:3]),
+            }
+            for f in self.findings
+            for e in f.elements
+        ]
+        return pd.DataFrame(
+            rows, columns=["requirement_id", "element", "label", "status", "provisions", "quote"]
+        )
+
+    def compare(self, other: GapAnalysis):
+        """Compare this result (old) with ``other`` (new): gaps closed, opened and unchanged."""
+        from .compare import compare
+
+        return compare(self, other)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        s = self.summary()["by_status"]
+        head = escape(self.title or ", ".join(d.path for d in self.documents))
+        rows = "".join(
+            f"<tr><td>{escape(f.requirement_id)}</td><td>{escape(f.status)}</td>"
+            f"<td>{f.confidence:.2f}</td><td>{escape(f.explanation)}</td></tr>"
+            for f in self.findings
+        )
+        counts = ", ".join(f"{k}: {v}" for k, v in s.items())
+        return (
+            f"<div><b>lexcheck gap analysis</b> of {head} (profile {escape(self.profile)}): {counts}"
+            f"<table><tr><th>requirement</th><th>status</th><th>confidence</th><th>explanation</th></tr>"
+            f"{rows}</table></div>"
+        )

@@ -1,0 +1,96 @@
+"""Numbers written in digits or words, in English and Russian statutes ("thirty (30)", "восемнадцати")."""
+
+from __future__ import annotations
+
+import re
+
+_EN_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_EN_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+# Russian numerals by stem, so every case form ("четырёх", "десяти", "восемнадцатилетнего") is read.
+_RU_STEMS = [
+    ("восемнадцат", 18), ("семнадцат", 17), ("шестнадцат", 16), ("пятнадцат", 15), ("четырнадцат", 14),
+    ("тринадцат", 13), ("двенадцат", 12), ("одиннадцат", 11), ("девятнадцат", 19),
+    ("двадцат", 20), ("тридцат", 30), ("сорок", 40), ("пятидесят", 50), ("пятьдесят", 50),
+    ("девят", 9), ("восьм", 8), ("восем", 8), ("сем", 7), ("шест", 6), ("пят", 5), ("четыр", 4),
+    ("четвер", 4), ("тр", 3), ("дв", 2), ("одн", 1), ("один", 1), ("десят", 10),
+]  # fmt: skip
+_RU_WORD = re.compile(r"^[а-яё]+$")
+
+EN_NUMBER = (
+    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen)(?:\s*\(\s*\d+\s*\))?"
+)
+RU_NUMBER = r"(?:\d+|[а-яё]+(?:\s+[а-яё]+)?)"
+
+
+def parse_en(text: str) -> int | float | None:
+    """``"thirty (30)"`` -> 30, ``"twenty-five"`` -> 25, ``"18"`` -> 18."""
+    t = text.strip().lower()
+    m = re.search(r"\(\s*(\d+)\s*\)", t)
+    if m:
+        return int(m.group(1))
+    if re.fullmatch(r"\d+", t):
+        return int(t)
+    if re.fullmatch(r"\d+\.\d+", t):
+        return float(t)
+    parts = re.split(r"[\s-]+", t)
+    total = 0
+    for p in parts:
+        if p in _EN_UNITS:
+            total += _EN_UNITS[p]
+        elif p in _EN_TENS:
+            total += _EN_TENS[p]
+        else:
+            return None
+    return total if parts else None
+
+
+def _ru_word(word: str) -> int | None:
+    w = word.lower().replace("ё", "е")
+    if not _RU_WORD.match(w):
+        return None
+    if w.startswith(("десят",)):
+        return 10
+    for stem, value in _RU_STEMS:
+        if w.startswith(stem):
+            # guard short stems against ordinary words
+            if stem in ("тр", "дв", "сем", "пят", "шест") and not re.match(
+                r"^(три|трех|трем|тремя|два|двух|двум|двумя|две|семи|семь|пяти|пять|шести|шесть)", w
+            ):
+                continue
+            if stem == "одн" and not w.startswith(("одного", "одной", "одну", "одним")):
+                continue
+            return value
+    return None
+
+
+def parse_ru(text: str) -> int | None:
+    """``"восьми"`` -> 8, ``"двадцати пяти"`` -> 25, ``"18"`` -> 18."""
+    t = text.strip()
+    if re.fullmatch(r"\d+", t):
+        return int(t)
+    total, seen = 0, False
+    for word in t.split():
+        v = _ru_word(word)
+        if v is None:
+            break
+        if seen and (v >= 10 or total % 10):
+            break
+        total += v
+        seen = True
+    return total if seen else None

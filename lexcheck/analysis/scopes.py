@@ -1,0 +1,190 @@
+"""Where each requirement is looked for (its anchors), as character intervals per document.
+
+- ``trafficking_definition``: the provisions that define trafficking (glossary definitions of
+  "trafficking in persons" and the like) and the *basic* (not aggravated) sentences of the articles
+  that criminalise it, plus the definitions of terms those provisions use ("coercion"), except
+  definitions of exploitation, which belong to the purpose, not to the means.
+- ``exploitation``: the above, all sentences of the trafficking articles, and the definitions of
+  exploitation they use (including sections headed "Meaning of exploitation").
+- ``offence``: every operative article that creates an offence or sets a penalty.
+- ``operative``: every operative provision.
+
+Text that is not operative (preambles, purposes and findings, tables of contents, editorial notes)
+and criteria addressed to other countries are never in scope.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..law.model import Definition
+from .context import TRAFFICKING, DocContext, Unit
+
+_F = re.IGNORECASE
+EXPLOIT = re.compile(r"exploit|эксплуатац|пайдалан|ekspluat|istismor", _F)
+_MEANING = re.compile(r"meaning of|definition|interpretation|понят|определен|terms used", _F)
+
+ACT_REQ = "PAL-3a-acts"
+PURPOSE_REQ = "PAL-3a-purpose"
+
+
+@dataclass
+class Scope:
+    """Character intervals per document id, with the units they come from."""
+
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def add(self, doc: str, start: int, end: int) -> None:
+        if end > start:
+            self.spans.setdefault(doc, []).append((start, end))
+
+    def finish(self) -> Scope:
+        for doc, spans in self.spans.items():
+            spans.sort()
+            merged: list[tuple[int, int]] = []
+            for s, e in spans:
+                if merged and s <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+                else:
+                    merged.append((s, e))
+            self.spans[doc] = merged
+        self._starts = {d: [s for s, _ in v] for d, v in self.spans.items()}
+        return self
+
+    def contains(self, doc: str, start: int, end: int) -> bool:
+        spans = self.spans.get(doc)
+        if not spans:
+            return False
+        i = bisect_right(self._starts[doc], start) - 1
+        return i >= 0 and spans[i][0] <= start and end <= spans[i][1] + 1
+
+    def __bool__(self) -> bool:
+        return any(self.spans.values())
+
+
+@dataclass
+class Anchors:
+    """The scopes of one analysis and the trafficking units they come from."""
+
+    scopes: dict[str, Scope]
+    trafficking_units: list[Unit]  # articles that criminalise trafficking (basic definition present)
+    loose_units: list[Unit]  # articles that name trafficking and create an offence
+    definitions: list[tuple[DocContext, Definition]]
+
+
+def _count_distinct(hits, rid: str, unit: Unit) -> int:
+    keys = set()
+    for (r, key, neg), items in hits.items():
+        if r != rid or neg:
+            continue
+        for h in items:
+            if h.doc == unit.doc.document.id and unit.node.start <= h.start < unit.node.end:
+                keys.add(key)
+                break
+    return len(keys)
+
+
+def _usable(unit: Unit) -> bool:
+    return unit.operative and not unit.foreign
+
+
+def compute_anchors(contexts: list[DocContext], hits) -> Anchors:
+    units = [u for ctx in contexts for u in ctx.units if _usable(u)]
+    loose = [u for u in units if u.offence and u.trafficking and not u.heading_only]
+    strict = [u for u in loose if _count_distinct(hits, ACT_REQ, u) >= 2]
+    acts_and_purpose = [
+        u
+        for u in units
+        if u.offence
+        and not u.heading_only
+        and u not in strict
+        and _count_distinct(hits, ACT_REQ, u) >= 2
+        and _count_distinct(hits, PURPOSE_REQ, u) >= 1
+    ]
+    core = strict + acts_and_purpose or loose
+
+    defs = [
+        (ctx, d)
+        for ctx in contexts
+        for d in ctx.document.definitions
+        if getattr(d, "kind", "definition") == "definition" and _definition_usable(ctx, d)
+    ]
+    traf_defs = [(c, d) for c, d in defs if TRAFFICKING.search(d.term)]
+    exploit_defs = [(c, d) for c, d in defs if EXPLOIT.search(d.term)]
+
+    definition = Scope()
+    for unit in core:
+        for s, e in unit.spans(basic_only=True):
+            definition.add(unit.doc.document.id, s, e)
+    for _, d in traf_defs:
+        definition.add(d.document, d.start, d.end)
+    for unit in units:
+        if _MEANING.search(unit.heading) and TRAFFICKING.search(unit.heading) and not unit.heading_only:
+            for s, e in unit.spans(basic_only=True):
+                definition.add(unit.doc.document.id, s, e)
+    # defined terms used by the definition provisions (one level), except exploitation terms
+    used = _used_definitions(contexts, definition, defs)
+    for _, d in used:
+        if not EXPLOIT.search(d.term):
+            definition.add(d.document, d.start, d.end)
+
+    exploitation = Scope()
+    for doc, spans in definition.spans.items():
+        for s, e in spans:
+            exploitation.add(doc, s, e)
+    for unit in core:
+        for s, e in unit.spans():
+            exploitation.add(unit.doc.document.id, s, e)
+    for _, d in exploit_defs + used:
+        exploitation.add(d.document, d.start, d.end)
+    for unit in units:
+        if _MEANING.search(unit.heading) and EXPLOIT.search(unit.heading):
+            exploitation.add(unit.doc.document.id, unit.node.start, unit.node.end)
+
+    offence = Scope()
+    for unit in units:
+        if unit.offence and not unit.heading_only:
+            offence.add(unit.doc.document.id, unit.node.start, unit.node.end)
+
+    operative = Scope()
+    for unit in units:
+        for s, e in unit.spans():
+            operative.add(unit.doc.document.id, s, e)
+        if unit.node.heading:
+            operative.add(unit.doc.document.id, unit.node.start, unit.node.text_end)
+
+    scopes = {
+        "trafficking_definition": definition.finish(),
+        "exploitation": exploitation.finish(),
+        "offence": offence.finish(),
+        "operative": operative.finish(),
+    }
+    return Anchors(scopes, core, loose, defs)
+
+
+def _definition_usable(ctx: DocContext, d: Definition) -> bool:
+    node = ctx.document.get(d.eid)
+    unit = ctx.unit_for(node) if node else None
+    return unit is None or _usable(unit)
+
+
+def _used_definitions(contexts, scope: Scope, defs):
+    """Definitions whose term appears in the text covered by ``scope`` (one level of expansion)."""
+    texts = []
+    by_id = {ctx.document.id: ctx for ctx in contexts}
+    scope.finish()
+    for doc, spans in scope.spans.items():
+        text = by_id[doc].document.text
+        texts.extend(text[s:e].lower() for s, e in spans)
+    blob = "\n".join(texts)
+    out = []
+    for ctx, d in defs:
+        term = d.term.lower().strip(" \"'“”«»")
+        if len(term) < 4:
+            continue
+        stem = term if " " in term else term[: max(4, len(term) - 2)]
+        if re.search(r"\b" + re.escape(stem), blob):
+            out.append((ctx, d))
+    return out

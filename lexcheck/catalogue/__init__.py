@@ -1,0 +1,25 @@
+"""The catalogue of international standards: load, validate, select.
+
+>>> from lexcheck.catalogue import load_catalogue
+>>> cat = load_catalogue()
+>>> [r.id for r in cat.select(profile="palermo")][:2]
+['PAL-3a-acts', 'PAL-3a-means']
+"""
+
+from .load import load_catalogue, validate_path
+from .model import Catalogue, Element, Instrument, Negative, Parameter, Profile, Related, Requirement
+from .patterns import compile_pattern
+
+__all__ = [
+    "Catalogue",
+    "Element",
+    "Instrument",
+    "Negative",
+    "Parameter",
+    "Profile",
+    "Related",
+    "Requirement",
+    "compile_pattern",
+    "load_catalogue",
+    "validate_path",
+]

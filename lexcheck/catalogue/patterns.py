@@ -1,0 +1,334 @@
+"""lexcheck's pattern notation, compiled to spaCy token patterns.
+
+Catalogue authors write patterns as short phrases; each is compiled into a spaCy ``Matcher``
+pattern on the lexcheck lemma (``LEMMA``, computed on the lower-cased word) or the normalised lower-case form (``NORM``):
+
+====================  ======================================================================
+``recruit``           a word, matched by lemma: recruit, recruits, recruited, recruiting
+``=means``            exact lower-case form only, no lemmatisation
+``вербов*``           a stem: any word beginning with ``вербов`` (for inflected languages)
+``harbour|conceal``   alternatives at one position (each may be a stem or ``=form``)
+``of?``               an optional word
+``~3``                up to three arbitrary words (a gap; at most ``~40``)
+``#num``              a number in digits ("18") or words are handled by parameter extraction;
+                      ``#num`` matches a token that looks like a number
+====================  ======================================================================
+
+A pattern may also be given as a raw list of spaCy token dicts, used as it is.
+
+Example: ``abuse of~2 position|situation of vulnerability`` is not valid (gaps are their own token);
+write ``abuse of ~2 position|situation of vulnerability``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import CatalogueError
+from ..nlp import lemma, normalise
+
+_GAP = re.compile(r"^~(\d{1,2})$")
+MAX_GAP = 40  # gaps are joined by PatternSet, not by spaCy (whose {0,n} explodes combinatorially)
+
+
+def _alternative(alt: str, lang: str) -> tuple[str, str]:
+    """Classify one alternative: ('lemma', x), ('lower', x) or ('prefix', x)."""
+    if alt.startswith("="):
+        return "lower", normalise(alt[1:])
+    if alt.endswith("*") and len(alt) > 1:
+        return "prefix", normalise(alt[:-1])
+    return "lemma", lemma(alt, lang)
+
+
+def compile_token(word: str, lang: str) -> dict:
+    """One position of a phrase pattern as a spaCy token dict."""
+    optional = word.endswith("?") and len(word) > 1
+    if optional:
+        word = word[:-1]
+    if word == "#num":
+        tok: dict = {"LIKE_NUM": True}
+    else:
+        alts = [_alternative(a, lang) for a in word.split("|") if a]
+        if not alts:
+            raise ValueError(f"empty alternative in {word!r}")
+        prefixes = [v for k, v in alts if k == "prefix"]
+        lemmas = sorted({v for k, v in alts if k == "lemma"})
+        lowers = sorted({v for k, v in alts if k == "lower"})
+        if prefixes:
+            parts = [re.escape(p) + ".*" for p in prefixes]
+            parts += [re.escape(v) + "$" for v in lowers + lemmas]
+            # lemma alternatives are compared with the lower form here, which is close enough
+            # for the uninflected words that are mixed with stems
+            tok = {"NORM": {"REGEX": "^(?:" + "|".join(parts) + ")"}}
+        elif lowers and not lemmas:
+            tok = {"NORM": lowers[0]} if len(lowers) == 1 else {"NORM": {"IN": lowers}}
+        elif lemmas and not lowers:
+            tok = {"LEMMA": lemmas[0]} if len(lemmas) == 1 else {"LEMMA": {"IN": lemmas}}
+        else:
+            # mixed exact forms and lemmas: match the lemma of either
+            tok = {"LEMMA": {"IN": sorted(set(lemmas) | {lemma(x, lang) for x in lowers})}}
+    if optional:
+        tok["OP"] = "?"
+    return tok
+
+
+def compile_pattern(source: str | list, lang: str) -> list[dict]:
+    """Compile a phrase in lexcheck's notation (or pass through a token-dict list)."""
+    if isinstance(source, list):
+        if not all(isinstance(t, dict) for t in source) or not source:
+            raise ValueError("a token pattern must be a non-empty list of token dicts")
+        return source
+    if not isinstance(source, str) or not source.strip():
+        raise ValueError("a pattern must be a non-empty phrase")
+    tokens: list[dict] = []
+    for word in _split(source):
+        gap = _GAP.match(word)
+        if gap:
+            if int(gap.group(1)) > MAX_GAP:
+                raise ValueError(f"gap ~{gap.group(1)} is too long (at most ~{MAX_GAP})")
+            tokens.append({"OP": "{0," + gap.group(1) + "}"})
+        else:
+            tokens.append(compile_token(word, lang))
+    if all(t.get("OP") in ("?", "*") or ("OP" in t and len(t) == 1) for t in tokens):
+        raise ValueError(f"pattern {source!r} can match nothing but optional words")
+    return tokens
+
+
+def _split(source: str) -> list[str]:
+    """Split a phrase into positions the way spaCy's tokenizer would split the text."""
+    out: list[str] = []
+    for chunk in source.split():
+        if chunk.startswith("~") or chunk == "#num" or "|" in chunk or chunk.startswith("="):
+            out.append(chunk)
+            continue
+        # separate punctuation the tokenizer separates: hyphens stay inside words
+        for piece in re.findall(r"[\w'\-*?]+|[^\w\s]", chunk):
+            out.append(piece)
+    return out
+
+
+def check_patterns(patterns, where: str, path: str | None = None) -> None:
+    """Compile every pattern with spaCy's Matcher so a broken one fails at load time, not mid-run."""
+    from spacy.matcher import Matcher
+
+    from ..nlp import pipeline
+
+    by_lang: dict[str, list] = {}
+    for pat in patterns:
+        by_lang.setdefault(pat.lang, []).append(pat)
+    for lang, pats in by_lang.items():
+        matcher = Matcher(pipeline(lang).vocab, validate=True)
+        for pat in pats:
+            try:
+                matcher.add("check", [compile_pattern(pat.source, lang)])
+            except Exception as exc:  # spaCy raises several types for invalid patterns
+                raise CatalogueError(
+                    f"{where}: pattern {pat.source!r} ({lang}) does not compile: {str(exc).splitlines()[0]}",
+                    path,
+                ) from None
+
+
+def compile_segments(source: str | list, lang: str) -> list[tuple[int, list[dict]]]:
+    """A pattern cut at its gaps: ``[(gap before, gap-free token pattern), ...]``.
+
+    Gaps are joined by :class:`PatternSet` after matching, because spaCy expands ``{0,n}`` into
+    n optional wildcard tokens, which makes matching slow on long texts.
+    """
+    tokens = compile_pattern(source, lang)
+    segments: list[tuple[int, list[dict]]] = []
+    gap, current = 0, []
+    for tok in tokens:
+        op = tok.get("OP", "")
+        if len(tok) == 1 and op.startswith("{0,"):
+            if current:
+                segments.append((gap, current))
+                current, gap = [], 0
+            gap += int(op[3:-1])
+        else:
+            current.append(tok)
+    if current:
+        segments.append((gap, current))
+    return segments
+
+
+_SUPPORTED = {"LEMMA", "NORM", "LOWER", "LIKE_NUM", "OP"}
+
+
+class _TokenTest:
+    """One token position: a test on the token's lemma / norm / lower form, possibly optional."""
+
+    def __init__(self, spec: dict):
+        self.optional = spec.get("OP") == "?"
+        self.attr, self.values, self.regex, self.like_num = "", None, None, False
+        for attr in ("LEMMA", "NORM", "LOWER"):
+            if attr in spec:
+                self.attr = attr.lower()
+                value = spec[attr]
+                if isinstance(value, str):
+                    self.values = frozenset([value])
+                elif "IN" in value:
+                    self.values = frozenset(value["IN"])
+                elif "REGEX" in value:
+                    self.regex = re.compile(value["REGEX"])
+        self.like_num = bool(spec.get("LIKE_NUM"))
+
+    def ok(self, doc: _IndexedDoc, i: int) -> bool:
+        if self.like_num:
+            return doc.like_num[i]
+        form = doc.attr(self.attr)[i]
+        if self.values is not None:
+            return form in self.values
+        return bool(self.regex.match(form))
+
+    def candidates(self, doc: _IndexedDoc) -> list[int]:
+        if self.like_num:
+            return [i for i, v in enumerate(doc.like_num) if v]
+        index = doc.index(self.attr)
+        if self.values is not None:
+            forms = [v for v in self.values if v in index]
+        else:
+            forms = doc.regex_forms(self.attr, self.regex)
+        out: list[int] = []
+        for f in forms:
+            out.extend(index[f])
+        return out
+
+
+class _IndexedDoc:
+    """Token forms of a spaCy Doc with an inverted index, built once per document."""
+
+    def __init__(self, doc):
+        self.lemma = [t.lemma_ for t in doc]
+        self.norm = [t.norm_ for t in doc]
+        self.lower = [t.lower_ for t in doc]
+        self.like_num = [t.like_num for t in doc]
+        self._index: dict[str, dict[str, list[int]]] = {}
+        self._regex: dict[tuple[str, str], list[str]] = {}
+
+    def attr(self, name: str) -> list[str]:
+        return getattr(self, name)
+
+    def index(self, name: str) -> dict[str, list[int]]:
+        if name not in self._index:
+            idx: dict[str, list[int]] = {}
+            for i, form in enumerate(self.attr(name)):
+                idx.setdefault(form, []).append(i)
+            self._index[name] = idx
+        return self._index[name]
+
+    def regex_forms(self, name: str, rx: re.Pattern) -> list[str]:
+        key = (name, rx.pattern)
+        if key not in self._regex:
+            self._regex[key] = [f for f in self.index(name) if rx.match(f)]
+        return self._regex[key]
+
+
+def _ends(tests: list[_TokenTest], doc: _IndexedDoc, i: int, k: int = 0) -> set[int]:
+    """End positions of the token tests ``tests[k:]`` matched from token ``i``."""
+    if k == len(tests):
+        return {i}
+    test = tests[k]
+    out: set[int] = set()
+    if i < len(doc.lemma) and test.ok(doc, i):
+        out |= _ends(tests, doc, i + 1, k + 1)
+    if test.optional:
+        out |= _ends(tests, doc, i, k + 1)
+    return out
+
+
+def _starts(tests: list[_TokenTest], doc: _IndexedDoc) -> list[int]:
+    cands: set[int] = set()
+    for test in tests:
+        cands.update(test.candidates(doc))
+        if not test.optional:
+            break
+    return sorted(cands)
+
+
+class PatternSet:
+    """Many labelled patterns, matched over a spaCy Doc through an inverted index of its lemmas.
+
+    Each pattern is cut at its gaps; each gap-free segment is looked up from the positions of its
+    first word and checked token by token; segments are then chained where the gaps allow. This
+    keeps matching close to the cost of tokenisation (spaCy's own ``{0,n}`` operator expands into
+    n optional wildcards and becomes slow on long texts). Raw spaCy patterns that use other token
+    attributes go to a spaCy ``Matcher``.
+    """
+
+    def __init__(self, vocab):
+        from spacy.matcher import Matcher
+
+        self.vocab = vocab
+        self.fallback = Matcher(vocab)
+        self._segments: dict[str, list[_TokenTest]] = {}
+        self._segment_ids: dict[str, str] = {}
+        self.patterns: list[tuple[str, list[tuple[int, str]]]] = []
+        self._fallback_labels: set[str] = set()
+
+    def add(self, label: str, source: str | list, lang: str) -> None:
+        import json
+
+        tokens = compile_pattern(source, lang)
+        if any(set(t) - _SUPPORTED for t in tokens) or any(
+            t.get("OP") not in (None, "?") and not (len(t) == 1 and str(t.get("OP")).startswith("{0,"))
+            for t in tokens
+        ):
+            self.fallback.add(label, [tokens])
+            self._fallback_labels.add(label)
+            return
+        chain = []
+        for gap, seg_tokens in compile_segments(source, lang):
+            key = json.dumps(seg_tokens, sort_keys=True, ensure_ascii=False)
+            seg = self._segment_ids.get(key)
+            if seg is None:
+                seg = f"s{len(self._segment_ids)}"
+                self._segment_ids[key] = seg
+                self._segments[seg] = [_TokenTest(t) for t in seg_tokens]
+            chain.append((gap, seg))
+        self.patterns.append((label, chain))
+
+    def __call__(self, doc) -> list[tuple[str, int, int]]:
+        """``(label, start token, end token)`` for every match, sorted and without duplicates."""
+        from bisect import bisect_left
+
+        idoc = _IndexedDoc(doc)
+        hits: dict[str, list[tuple[int, int]]] = {}
+        for seg, tests in self._segments.items():
+            found = [(i, e) for i in _starts(tests, idoc) for e in _ends(tests, idoc, i) if e > i]
+            if found:
+                found.sort()
+                hits[seg] = found
+        starts = {seg: [a for a, _ in items] for seg, items in hits.items()}
+        out = set()
+        for label, chain in self.patterns:
+            first = hits.get(chain[0][1])
+            if not first or any(seg not in hits for _, seg in chain[1:]):
+                continue
+            for a, b in first:
+                end = b
+                for gap, seg in chain[1:]:
+                    items, firsts = hits[seg], starts[seg]
+                    i = bisect_left(firsts, end)
+                    if i < len(items) and items[i][0] <= end + gap:
+                        end = items[i][1]
+                    else:
+                        end = -1
+                        break
+                if end != -1:
+                    out.add((label, a, end))
+        if self._fallback_labels:
+            strings = doc.vocab.strings
+            out.update((strings[m], s, e) for m, s, e in self.fallback(doc))
+        return sorted(out, key=lambda t: (t[1], t[2], t[0]))
+
+
+def find(text: str, sources, lang: str = "en") -> list[str]:
+    """The pieces of ``text`` that any of the pattern ``sources`` matches (for tests and debugging)."""
+    from ..nlp import pipeline
+
+    nlp = pipeline(lang)
+    patterns = PatternSet(nlp.vocab)
+    for src in sources:
+        patterns.add("p", src, lang)
+    doc = nlp(text)
+    return [doc[s:e].text for _, s, e in patterns(doc)]

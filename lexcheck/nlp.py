@@ -1,0 +1,150 @@
+"""Language pipelines: a blank spaCy pipeline per language with rule-based lemmas.
+
+No statistical model is downloaded. English lemmas come from the lookup tables of
+``spacy-lookups-data``; Russian lemmas from pymorphy3's dictionaries; the other languages of the
+region (Kazakh, Kyrgyz, Turkmen, Uzbek, Tajik) are agglutinative and are matched by stems
+(``адам саудас*``), so their lemma is the lower-cased word. Lemmas are computed on the lower-cased
+word, so ``Recruiting`` at the start of a sentence and ``recruiting`` agree.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+#: Languages with their own spaCy tokenizer; the rest use the multilingual ``xx`` tokenizer.
+SPACY_LANGS = {"en", "ru", "ky", "uk"}
+#: Languages lexcheck has catalogue patterns for.
+LANGS = ("en", "ru", "kk", "ky", "tk", "uz", "tg")
+
+
+def normalise(word: str) -> str:
+    """Lower-case and fold letters that legal texts write two ways (Russian ё/е, typographic quotes)."""
+    return word.lower().replace("ё", "е").replace("’", "'")
+
+
+@cache
+def _english_table():
+    from spacy.lookups import load_lookups
+
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+# Legal vocabulary the generic English table lemmatises badly or not at all.
+_EN_EXTRA = {
+    "harboring": "harbour",
+    "harbored": "harbour",
+    "harbors": "harbour",
+    "harbor": "harbour",
+    "harbouring": "harbour",
+    "harboured": "harbour",
+    "harbours": "harbour",
+    "labor": "labour",
+    "kidnaping": "kidnap",
+    "kidnapping": "kidnap",
+    "kidnapped": "kidnap",
+    "kidnaped": "kidnap",
+    "organisation": "organization",
+    "organisations": "organization",
+    "organised": "organize",
+    "organising": "organize",
+    "organise": "organize",
+    "organises": "organize",
+    "recognised": "recognize",
+    "recognise": "recognize",
+    "recognises": "recognize",
+    "means": "means",
+    "minors": "minor",
+    "offence": "offense",
+    "offences": "offense",
+    "defence": "defense",
+    "defences": "defense",
+    "counselling": "counsel",
+    "counseling": "counsel",
+    "programme": "program",
+    "programmes": "program",
+    "authorised": "authorize",
+    "victimisation": "victimization",
+    "penalised": "penalize",
+    "penalise": "penalize",
+    "criminalise": "criminalize",
+    "criminalised": "criminalize",
+    "utilisation": "utilization",
+    "centre": "center",
+    "centres": "center",
+    "favour": "favor",
+    "behaviour": "behavior",
+    "rumours": "rumor",
+    "hospitalisation": "hospitalization",
+    "prioritise": "prioritize",
+    "apprised": "apprise",
+    "data": "data",
+}
+
+
+@lru_cache(maxsize=200_000)
+def _en_lemma(word: str) -> str:
+    if word in _EN_EXTRA:
+        return _EN_EXTRA[word]
+    lemma = _english_table().get(word, word)
+    return _EN_EXTRA.get(lemma, lemma)
+
+
+@cache
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=200_000)
+def _ru_lemma(word: str) -> str:
+    if not any("а" <= ch <= "я" for ch in word):
+        return word
+    return normalise(_morph().parse(word)[0].normal_form)
+
+
+def lemma(word: str, lang: str) -> str:
+    """The lemma lexcheck uses for ``word`` in language ``lang``."""
+    w = normalise(word)
+    if lang == "en":
+        return _en_lemma(w)
+    if lang == "ru":
+        return _ru_lemma(w)
+    return w
+
+
+def _set_lemmas(lang: str):
+    def component(doc):
+        for tok in doc:
+            tok.norm_ = normalise(tok.text)
+            tok.lemma_ = lemma(tok.text, lang)
+        return doc
+
+    return component
+
+
+@cache
+def pipeline(lang: str = "en"):
+    """The cached blank spaCy pipeline for ``lang``, with lexcheck's lemmas set on every token."""
+    import spacy
+    from spacy.language import Language
+
+    base = lang if lang in SPACY_LANGS else "xx"
+    nlp = spacy.blank(base)
+    name = f"lexcheck_lemmas_{lang}"
+    if not Language.has_factory(name):
+        Language.component(name, func=_set_lemmas(lang))
+    nlp.add_pipe(name)
+    nlp.max_length = 50_000_000
+    return nlp
+
+
+def tokenizer_floor(text: str, lang: str = "en"):
+    """spaCy's own tokenizer plus lookup lemmatizer over ``text``: the speed floor in benchmarks."""
+    import spacy
+
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    nlp.max_length = 50_000_000
+    return nlp(text)
