@@ -129,7 +129,12 @@ def analyze(paths, profile, standards, fmt, out, lang, review, template, report_
     inputs = list(paths) + ([review] if review else [])
     if out != "-":
         check_output_path(out, inputs)
-    result = run_analysis(*paths, profile=profile, standards=list(standards), languages=lang, review=review)
+    from .workflows_cli import review_warnings
+
+    with review_warnings():
+        result = run_analysis(
+            *paths, profile=profile, standards=list(standards), languages=lang, review=review
+        )
     _render(result, fmt, out, inputs, template=template, lang=report_lang)
     if out != "-":
         s = result.summary()["by_status"]
@@ -313,16 +318,14 @@ def standards_validate(path):
         click.echo(f"ok: {path}: {n} requirements")
 
 
-def _register_optional_commands() -> None:
-    """Commands whose modules live in their own files (review, batch)."""
-    try:
-        from .workflows_cli import register
-    except ImportError:
-        return
+def _register_workflow_commands() -> None:
+    """``review`` and ``batch`` live in their own module."""
+    from .workflows_cli import register
+
     register(cli)
 
 
-_register_optional_commands()
+_register_workflow_commands()
 
 
 def main(argv: list[str] | None = None) -> None:

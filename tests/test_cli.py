@@ -14,7 +14,8 @@ import pytest
 from lexcheck.resources import samples_dir
 
 UK = samples_dir() / "uk-modern-slavery-act-2015"
-EXE = shutil.which("lexcheck") or ""
+_SCRIPT = Path(sys.executable).with_name("lexcheck")
+EXE = str(_SCRIPT) if _SCRIPT.exists() else (shutil.which("lexcheck") or "")
 
 
 def lexcheck(*args, cwd=None, timeout=120):

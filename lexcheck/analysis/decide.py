@@ -46,6 +46,11 @@ class Run:
             label=_citation(node, ctx.document.text),
         )
 
+    def unit_key(self, hit: Hit) -> tuple[str, str]:
+        ctx = self.ctx(hit.doc)
+        unit = ctx.unit_for(ctx.provision_at(hit.start))
+        return (hit.doc, unit.node.eid if unit else "")
+
     def heading_only(self, hit: Hit) -> bool:
         ctx = self.ctx(hit.doc)
         unit = ctx.unit_for(ctx.provision_at(hit.start))
@@ -80,7 +85,7 @@ def _citation(node, text: str = "") -> str:
             for rx, fmt in _ARTICLE_WORDS:
                 m = rx.match(line)
                 if m:
-                    num = fmt.format(num, m.group(1)) if "{}-{}" == fmt else fmt.format(num)
+                    num = fmt.format(num, m.group(1)) if fmt == "{}-{}" else fmt.format(num)
                     break
             parts.append(num)
         else:
@@ -137,8 +142,12 @@ def evaluate(req: Requirement, run: Run) -> Finding:
         found_hits.extend(use[:MAX_EVIDENCE])
 
     qualifiers: list[Qualifier] = []
+    # a red flag narrows the requirement only where it is provided: in the same article as the evidence
+    found_units = {run.unit_key(h) for h in found_hits}
     for neg in req.negative:
         nh = _in_scope(run, scope, _hits(run, req, neg.key, True))
+        if found_units:
+            nh = [h for h in nh if run.unit_key(h) in found_units]
         if nh:
             qualifiers.append(
                 Qualifier(
@@ -208,9 +217,10 @@ def _rule_all(req, run, finding, hits):
     found = [e for e in required if e.status == "found"]
     if found and len(found) == len(required):
         finding.status = "covered"
-    elif found or any(e.status == "found" for e in finding.elements):
+    elif found:
         finding.status = "partial"
     else:
+        # optional elements alone (e.g. "humanitarian grounds") do not provide the requirement
         finding.status = "missing"
 
 
@@ -333,11 +343,19 @@ def _rule_no_transnationality(req, run, finding, hits):
         for s, e in u.spans(basic_only=True):
             basic.add(u.doc.document.id, s, e)
     basic.finish()
+    express = [h for e in req.elements for h in _hits(run, req, e.key)]
     flags = []
     for neg in req.negative:
         for h in _hits(run, req, neg.key, True):
-            if basic.contains(h.doc, h.start, h.end):
-                flags.append((neg, h))
+            if not basic.contains(h.doc, h.start, h.end):
+                continue
+            sentence, s, e = _sentence(run, h)
+            # "within or across the borders" covers both: not a requirement of a border crossing
+            if re.search(r"\bwithin\b|внутри|как внутри", sentence, _F) or any(
+                x.doc == h.doc and s <= x.start < e for x in express
+            ):
+                continue
+            flags.append((neg, h))
     # drop the generic catalogue qualifiers; this rule judges red flags in the basic offence only
     finding.qualifiers = [
         Qualifier(n.key, n.label, "missing", [run.evidence(h, _sentence(run, h)[0])]) for n, h in flags[:2]
@@ -494,12 +512,16 @@ def _parameters(req: Requirement, run: Run, finding: Finding) -> None:
         elif finding.status == "covered" and p.kind == "child_age":
             finding.status = "needs_review"
             finding.qualifiers.append(
-                Qualifier("no_figure", "a definition was found but no age limit could be read", "needs_review")
+                Qualifier(
+                    "no_figure", "a definition was found but no age limit could be read", "needs_review"
+                )
             )
         elif finding.status == "covered" and p.kind == "reflection_days":
             finding.status = "partial"
             finding.qualifiers.append(
-                Qualifier("no_figure", "the period is provided but its length is not fixed in the law", "partial")
+                Qualifier(
+                    "no_figure", "the period is provided but its length is not fixed in the law", "partial"
+                )
             )
 
 
@@ -577,7 +599,10 @@ _RANK = {"covered": 0, "partial": 1, "needs_review": 2, "missing": 3}
 
 def _apply_qualifiers(finding: Finding) -> None:
     for q in finding.qualifiers:
-        restricts = q.effect in ("partial", "needs_review", "missing") and finding.status in ("covered", "partial")
+        restricts = q.effect in ("partial", "needs_review", "missing") and finding.status in (
+            "covered",
+            "partial",
+        )
         if restricts and _RANK[q.effect] > _RANK[finding.status]:
             finding.status = q.effect
 

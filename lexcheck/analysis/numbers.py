@@ -31,11 +31,16 @@ _RU_STEMS = [
 _RU_WORD = re.compile(r"^[а-яё]+$")
 
 EN_NUMBER = (
-    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen)(?:\s*\(\s*\d+\s*\))?"
+    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b(?:\s*\(\s*\d+\s*\))?"
 )
-RU_NUMBER = r"(?:\d+|[а-яё]+(?:\s+[а-яё]+)?)"
+_RU_NUM_WORD = (
+    r"(?:одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат"
+    r"|двадцат|тридцат|сорок|пятьдесят|пятидесят|один|одн|два|две|двух|трех|трём|три|четыр|пят|шест|сем|восем|восьм"
+    r"|девят|десят)[а-яё]*"
+)
+RU_NUMBER = rf"(?:\d+|(?<![а-яё]){_RU_NUM_WORD}(?:\s+{_RU_NUM_WORD})?)"
 
 
 def parse_en(text: str) -> int | float | None:

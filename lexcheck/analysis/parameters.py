@@ -40,7 +40,7 @@ _AGE_EN = [
 ]
 _AGE_RU = [
     re.compile(
-        rf"не\s+достигш\w*\s+(?:возраста\s+)?(?P<n>{RU_NUMBER}?)(?:-?\s*летнего)?\s*(?:возраста|лет)",
+        rf"не\s+достигш\w*\s+(?:возраста\s+)?(?P<n>{RU_NUMBER})?(?:-?\s*летнего)?\s*(?:возраста|лет)",
         _F,
     ),
     re.compile(r"(?P<n>\d+|восемнадцат\w*|шестнадцат\w*|четырнадцат\w*)\s*-?\s*летн\w+\s+возраст", _F),
@@ -80,7 +80,7 @@ def child_ages(text: str, lang: str = "en", base: int = 0) -> list[Figure]:
 
 # ---------- periods in days ----------
 _DAYS_EN = re.compile(rf"(?P<n>{EN_NUMBER})\s*(?P<u>days?|months?|weeks?)\b", _F)
-_DAYS_RU = re.compile(rf"(?P<n>{RU_NUMBER}?)\s*(?P<u>дн\w*|день|месяц\w*|сут\w*)", _F)
+_DAYS_RU = re.compile(rf"(?P<n>{RU_NUMBER})?\s*(?P<u>дн(?:я|ей|ям)\b|день|месяц\w*|сут\w*)", _F)
 
 
 def periods_days(text: str, lang: str = "en", base: int = 0) -> list[Figure]:
@@ -149,8 +149,8 @@ _PEN_EN = [
     ),
 ]
 _PEN_RU = [
-    (re.compile(rf"от\s+(?P<a>{RU_NUMBER}?)\s+до\s+(?P<b>[а-яё]+(?:\s+[а-яё]+)?|\d+)\s+лет", _F), "range"),
-    (re.compile(r"на\s+срок\s+до\s+(?P<b>[а-яё]+(?:\s+[а-яё]+)?|\d+)\s+лет", _F), "max"),
+    (re.compile(rf"от\s+(?P<a>{RU_NUMBER})\s+до\s+(?P<b>{RU_NUMBER})\s+лет", _F), "range"),
+    (re.compile(rf"(?:на\s+срок\s+)?до\s+(?P<b>{RU_NUMBER})\s+лет", _F), "max"),
     (re.compile(r"пожизненн\w+\s+лишени\w+\s+свободы|пожизненным", _F), "life"),
 ]
 

@@ -6,7 +6,7 @@ Every problem is reported as a :class:`~lexcheck.errors.CatalogueError` naming t
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -33,8 +33,11 @@ def _schema() -> dict:
     return json.loads((standards_dir() / "schema.json").read_text(encoding="utf-8"))
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path):
-    """Parse a YAML file, returning (data, node) so errors can point at lines."""
+    """Parse a YAML file, returning (data, text); errors name the line."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -44,14 +47,18 @@ def _read_yaml(path: Path):
     except OSError as exc:
         raise CatalogueError(exc.strerror or str(exc), path) from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise CatalogueError(f"{where}YAML syntax error: {problem}", path) from None
-    return data, node
+    return data, text
+
+
+def _node(text: str):
+    """The YAML node tree, only needed to point an error at its line."""
+    return yaml.compose(text, Loader=_LOADER)
 
 
 def _line_of(node, json_path) -> int | None:
@@ -73,14 +80,14 @@ def _line_of(node, json_path) -> int | None:
     return line
 
 
-def _validate(data, node, path: Path) -> None:
+def _validate(data, text: str, path: Path) -> None:
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(_schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         err = errors[0]
-        line = _line_of(node, list(err.absolute_path))
+        line = _line_of(_node(text), list(err.absolute_path))
         where = "/".join(str(p) for p in err.absolute_path) or "top level"
         msg = err.message if len(err.message) < 160 else err.message[:157] + "..."
         raise CatalogueError(f"line {line}: schema violation at {where}: {msg}", path)
@@ -141,14 +148,17 @@ def _requirement(raw: dict, instrument: str, path: Path) -> Requirement:
     )
 
 
-def load_file(path: Path) -> tuple[Instrument, list[Requirement]]:
-    """Read and validate one catalogue file."""
-    data, node = _read_yaml(path)
+def load_file(path: Path, validate: bool = True) -> tuple[Instrument, list[Requirement]]:
+    """Read one catalogue file; ``validate`` checks it against the JSON Schema first."""
+    data, text = _read_yaml(path)
     if not isinstance(data, dict):
         raise CatalogueError(
             "line 1: a catalogue file must be a mapping with 'instrument' and 'requirements'", path
         )
-    _validate(data, node, path)
+    if validate:
+        _validate(data, text, path)
+    elif not isinstance(data.get("instrument"), dict) or not isinstance(data.get("requirements"), list):
+        raise CatalogueError("line 1: a catalogue file needs 'instrument' and 'requirements'", path)
     ins = data["instrument"]
     instrument = Instrument(
         id=ins["id"],
@@ -164,21 +174,21 @@ def load_file(path: Path) -> tuple[Instrument, list[Requirement]]:
         req = _requirement(raw, instrument.id, path)
         keys = [e.key for e in req.elements]
         if len(keys) != len(set(keys)):
-            line = _line_of(node, ["requirements", i, "elements"])
+            line = _line_of(_node(text), ["requirements", i, "elements"])
             raise CatalogueError(f"line {line}: {req.id}: duplicate element key", path)
         reqs.append(req)
     return instrument, reqs
 
 
 def load_profile(path: Path) -> Profile:
-    data, node = _read_yaml(path)
+    data, text = _read_yaml(path)
     if not isinstance(data, dict) or "name" not in data or "title" not in data:
         raise CatalogueError("line 1: a profile needs at least 'name' and 'title'", path)
     allowed = {"name", "title", "description", "instruments", "ids", "areas", "lenses", "exclude"}
     unknown = set(data) - allowed
     if unknown:
         key = sorted(unknown)[0]
-        raise CatalogueError(f"line {_line_of(node, [key])}: unknown profile field {key!r}", path)
+        raise CatalogueError(f"line {_line_of(_node(text), [key])}: unknown profile field {key!r}", path)
     return Profile(
         name=str(data["name"]),
         title=str(data["title"]),
@@ -205,21 +215,34 @@ def _order(files: list[Path]) -> list[Path]:
     return sorted(files, key=lambda p: (rank.get(p.stem, len(order)), p.name))
 
 
-def load_catalogue(extra: str | Path | list | tuple | None = None, *, check: bool = True) -> Catalogue:
+def load_catalogue(extra: str | Path | list | tuple | None = None, *, check: bool | None = None) -> Catalogue:
     """The built-in catalogue, plus the user's catalogue files or folders in ``extra``.
 
     User files use the same schema. They may add requirements and profiles; a duplicate
     requirement id, a crosswalk to an unknown id, a profile naming an unknown requirement,
-    or a pattern that does not compile is an error.
+    or a pattern that does not compile is an error. ``check`` validates files against the schema
+    and compiles their patterns: by default only the user's files (the built-in catalogue is
+    checked by lexcheck's own tests); ``True`` checks everything, ``False`` nothing.
     """
+    extras = [extra] if isinstance(extra, (str, Path)) else [e for e in (extra or []) if e]
+    if not extras and check is None:
+        return _builtin()
+    return _load(tuple(Path(e) for e in extras), check)
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> Catalogue:
+    return _load((), None)
+
+
+def _load(extras: tuple[Path, ...], check: bool | None) -> Catalogue:
     base = standards_dir()
     meta, _ = _read_yaml(base / "catalogue.yaml")
     version = str(meta.get("version", "0"))
     files, profile_files = _catalogue_files(base)
     files = _order(files)
-    extras = [extra] if isinstance(extra, (str, Path)) else list(extra or [])
-    for item in extras:
-        p = Path(item)
+    trusted = set(files) | set(profile_files) if check is None else (set() if check else None)
+    for p in extras:
         if p.is_dir():
             f, pf = _catalogue_files(p)
             if not f and not pf:
@@ -227,23 +250,26 @@ def load_catalogue(extra: str | Path | list | tuple | None = None, *, check: boo
             files += f
             profile_files += pf
         elif p.exists():
-            if p.parent.name == "profiles":
-                profile_files.append(p)
-            else:
-                files.append(p)
+            (profile_files if p.parent.name == "profiles" else files).append(p)
         else:
             raise CatalogueError("no such file or folder", p)
     if extras:
         version += "+user"
-    return build_catalogue(version, files, profile_files, check=check)
+    return build_catalogue(version, files, profile_files, trusted=trusted)
 
 
-def build_catalogue(version: str, files, profile_files, *, check: bool = True) -> Catalogue:
+def build_catalogue(version: str, files, profile_files, *, trusted: set | None = None) -> Catalogue:
+    """Assemble a catalogue from files; files in ``trusted`` skip schema and pattern checks
+    (``trusted=None`` trusts every file)."""
+
+    def checked(path) -> bool:
+        return trusted is not None and Path(path) not in trusted
+
     instruments: dict[str, Instrument] = {}
     requirements: list[Requirement] = []
     seen: dict[str, str] = {}
     for path in files:
-        instrument, reqs = load_file(Path(path))
+        instrument, reqs = load_file(Path(path), validate=checked(path))
         instruments.setdefault(instrument.id, instrument)
         for req in reqs:
             if req.id in seen:
@@ -267,10 +293,10 @@ def build_catalogue(version: str, files, profile_files, *, check: bool = True) -
             if ins not in instruments:
                 raise CatalogueError(f"profile {prof.name}: unknown instrument {ins}", path)
         profiles[prof.name] = prof
-    if check:
-        from .patterns import check_patterns
+    from .patterns import check_patterns
 
-        for req in requirements:
+    for req in requirements:
+        if checked(req.source_file):
             for el in req.elements:
                 check_patterns(el.patterns, f"{req.id}/{el.key}", req.source_file)
             for neg in req.negative:
@@ -288,5 +314,5 @@ def validate_path(path: str | Path) -> int:
     """Validate a catalogue file or folder on its own terms (with the built-in catalogue for
     crosswalk targets). Returns the number of requirements checked."""
     cat = load_catalogue(path)
-    user = {str(Path(f)) for f in cat.files} - {str(f) for f in _catalogue_files(standards_dir())[0]}
-    return sum(1 for r in cat.requirements if r.source_file in user)
+    builtin = {str(f) for f in _catalogue_files(standards_dir())[0]}
+    return sum(1 for r in cat.requirements if r.source_file not in builtin)

@@ -7,7 +7,9 @@ pattern on the lexcheck lemma (``LEMMA``, computed on the lower-cased word) or t
 ``recruit``           a word, matched by lemma: recruit, recruits, recruited, recruiting
 ``=means``            exact lower-case form only, no lemmatisation
 ``вербов*``           a stem: any word beginning with ``вербов`` (for inflected languages)
-``harbour|conceal``   alternatives at one position (each may be a stem or ``=form``)
+``harbour|conceal``   alternatives at one position (each may be a stem or ``=form``); an
+                      alternative is ONE word: ``action plan|strategy`` means "action" then
+                      "plan" or "strategy"
 ``of?``               an optional word
 ``~3``                up to three arbitrary words (a gap; at most ``~40``)
 ``#num``              a number in digits ("18") or words are handled by parameter extraction;
@@ -57,8 +59,8 @@ def compile_token(word: str, lang: str) -> dict:
         if prefixes:
             parts = [re.escape(p) + ".*" for p in prefixes]
             parts += [re.escape(v) + "$" for v in lowers + lemmas]
-            # lemma alternatives are compared with the lower form here, which is close enough
-            # for the uninflected words that are mixed with stems
+            # plain words mixed with stems are compared by their lemma: PatternSet tests a stem
+            # regex against both the word and its lemma
             tok = {"NORM": {"REGEX": "^(?:" + "|".join(parts) + ")"}}
         elif lowers and not lemmas:
             tok = {"NORM": lowers[0]} if len(lowers) == 1 else {"NORM": {"IN": lowers}}
@@ -154,6 +156,17 @@ def compile_segments(source: str | list, lang: str) -> list[tuple[int, list[dict
 _SUPPORTED = {"LEMMA", "NORM", "LOWER", "LIKE_NUM", "OP"}
 
 
+def _unsupported_value(token: dict) -> bool:
+    """Token-dict values the index matcher does not evaluate itself (e.g. NOT_IN, FUZZY)."""
+    for attr in ("LEMMA", "NORM", "LOWER"):
+        value = token.get(attr)
+        if isinstance(value, dict) and (len(value) != 1 or not set(value) <= {"IN", "REGEX"}):
+            return True
+        if value is not None and not isinstance(value, (str, dict)):
+            return True
+    return sum(a in token for a in ("LEMMA", "NORM", "LOWER", "LIKE_NUM")) > 1
+
+
 class _TokenTest:
     """One token position: a test on the token's lemma / norm / lower form, possibly optional."""
 
@@ -178,7 +191,8 @@ class _TokenTest:
         form = doc.attr(self.attr)[i]
         if self.values is not None:
             return form in self.values
-        return bool(self.regex.match(form))
+        # a stem matches the word as written or its lemma ("человек*|людей": людей -> человек)
+        return bool(self.regex.match(form) or self.regex.match(doc.lemma[i]))
 
     def candidates(self, doc: _IndexedDoc) -> list[int]:
         if self.like_num:
@@ -187,7 +201,13 @@ class _TokenTest:
         if self.values is not None:
             forms = [v for v in self.values if v in index]
         else:
-            forms = doc.regex_forms(self.attr, self.regex)
+            out = set()
+            for f in doc.regex_forms(self.attr, self.regex):
+                out.update(index[f])
+            lemmas = doc.index("lemma")
+            for f in doc.regex_forms("lemma", self.regex):
+                out.update(lemmas[f])
+            return sorted(out)
         out: list[int] = []
         for f in forms:
             out.extend(index[f])
@@ -198,10 +218,20 @@ class _IndexedDoc:
     """Token forms of a spaCy Doc with an inverted index, built once per document."""
 
     def __init__(self, doc):
-        self.lemma = [t.lemma_ for t in doc]
-        self.norm = [t.norm_ for t in doc]
-        self.lower = [t.lower_ for t in doc]
-        self.like_num = [t.like_num for t in doc]
+        tokens = [t for t in doc if not t.is_space]  # line breaks do not interrupt a phrase
+        self.orig = [t.i for t in tokens]
+        self.lemma = [t.lemma_ for t in tokens]
+        self.norm = [t.norm_ for t in tokens]
+        self.lower = [t.lower_ for t in tokens]
+        self.like_num = [t.like_num for t in tokens]
+        # gaps count words, not punctuation: "regardless of—(a) where" is a gap of one word
+        self.words_before = []
+        n = 0
+        for t in tokens:
+            self.words_before.append(n)
+            if not t.is_punct:
+                n += 1
+        self.words_before.append(n)
         self._index: dict[str, dict[str, list[int]]] = {}
         self._regex: dict[tuple[str, str], list[str]] = {}
 
@@ -234,6 +264,24 @@ def _ends(tests: list[_TokenTest], doc: _IndexedDoc, i: int, k: int = 0) -> set[
     if test.optional:
         out |= _ends(tests, doc, i, k + 1)
     return out
+
+
+def _chain(chain, k, end, hits, starts, words) -> int | None:
+    """Extend a match ending at ``end`` by segments ``chain[k:]`` within their gaps; the end, or None.
+    Every occurrence inside a gap is tried, not only the nearest."""
+    from bisect import bisect_left
+
+    if k == len(chain):
+        return end
+    gap, seg = chain[k]
+    items, firsts = hits[seg], starts[seg]
+    i = bisect_left(firsts, end)
+    while i < len(items) and words[items[i][0]] - words[end] <= gap:
+        found = _chain(chain, k + 1, items[i][1], hits, starts, words)
+        if found is not None:
+            return found
+        i += 1
+    return None
 
 
 def _starts(tests: list[_TokenTest], doc: _IndexedDoc) -> list[int]:
@@ -269,9 +317,13 @@ class PatternSet:
         import json
 
         tokens = compile_pattern(source, lang)
-        if any(set(t) - _SUPPORTED for t in tokens) or any(
-            t.get("OP") not in (None, "?") and not (len(t) == 1 and str(t.get("OP")).startswith("{0,"))
-            for t in tokens
+        if (
+            any(set(t) - _SUPPORTED for t in tokens)
+            or any(_unsupported_value(t) for t in tokens)
+            or any(
+                t.get("OP") not in (None, "?") and not (len(t) == 1 and str(t.get("OP")).startswith("{0,"))
+                for t in tokens
+            )
         ):
             self.fallback.add(label, [tokens])
             self._fallback_labels.add(label)
@@ -289,8 +341,6 @@ class PatternSet:
 
     def __call__(self, doc) -> list[tuple[str, int, int]]:
         """``(label, start token, end token)`` for every match, sorted and without duplicates."""
-        from bisect import bisect_left
-
         idoc = _IndexedDoc(doc)
         hits: dict[str, list[tuple[int, int]]] = {}
         for seg, tests in self._segments.items():
@@ -305,17 +355,12 @@ class PatternSet:
             if not first or any(seg not in hits for _, seg in chain[1:]):
                 continue
             for a, b in first:
-                end = b
-                for gap, seg in chain[1:]:
-                    items, firsts = hits[seg], starts[seg]
-                    i = bisect_left(firsts, end)
-                    if i < len(items) and items[i][0] <= end + gap:
-                        end = items[i][1]
-                    else:
-                        end = -1
-                        break
-                if end != -1:
+                end = _chain(chain, 1, b, hits, starts, idoc.words_before)
+                if end is not None:
                     out.add((label, a, end))
+        # back to token indexes of the spaCy Doc
+        orig = idoc.orig
+        out = {(label, orig[a], orig[b - 1] + 1) for label, a, b in out}
         if self._fallback_labels:
             strings = doc.vocab.strings
             out.update((strings[m], s, e) for m, s, e in self.fallback(doc))

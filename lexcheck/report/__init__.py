@@ -51,6 +51,10 @@ def render(result: GapAnalysis, fmt: str, out, **opts) -> None:
     lang = opts.get("lang", "en")
     if lang not in LANGUAGES:
         raise LexcheckError(f"unsupported report language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    if fmt != "docx":
+        opts = {k: v for k, v in opts.items() if k not in ("template", "date")}
+    elif opts.get("template") is None:
+        opts.pop("template", None)
     renderers[fmt](result, out, **opts)
 
 
