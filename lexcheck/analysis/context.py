@@ -25,10 +25,13 @@ TRAFFICKING = re.compile(
     _F,
 )
 OFFENCE = re.compile(
-    r"commits? an offen[cs]e|guilty of (?:an )?(?:indictable )?offen[cs]e|shall be (?:punished|punishable|liable|fined|imprisoned|sentenced)|"
-    r"is (?:punishable|liable)|liable (?:on conviction )?to|shall be guilty|punishable (?:by|with)|"
-    r"penalty of|imprisonment|deprivation of liberty|"
-    r"наказыва\w+|лишени\w+\s+свободы|жазаланады|бас бостандығынан айыру|jezalandyrylýar|jazolanadi",
+    r"commits? (?:an|the) offen[cs]e|guilty of (?:an |the )?(?:indictable |summary )?(?:offen[cs]e|misdemeanou?r|felony)|"
+    r"shall be (?:punished|punishable|fined|imprisoned|sentenced)|shall be liable (?:on conviction )?to|"
+    r"is (?:punishable|liable\b)|liable,? (?:on (?:summary )?conviction(?: on indictment)?,? )?to (?:imprisonment|a fine|fine)|"
+    r"punishable (?:by|with)|imprisoned (?:not|for)|punishment for (?:an|the) offen[cs]e|"
+    r"imprisonment for (?:any term|a term|not|life|a period)|aggravating (?:factors?|circumstances?)|"
+    r"in determining the (?:penalty|sentence)|отягчающ\w+\s+обстоятельств|"
+    r"наказыва\w+|лишени\w+\s+свободы|жазаланады|бас бостандығынан айыру|jezalandyrylýar|jazolanadi|азодӣ",
     _F,
 )
 AGGRAVATED = re.compile(

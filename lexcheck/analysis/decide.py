@@ -296,8 +296,6 @@ def _rule_criminalised(req, run, finding, hits):
 
 
 def _rule_child_no_means(req, run, finding, hits):
-    means_req = next((r for r in run.hits if r[0] == "PAL-3a-means"), None)
-    del means_req
     if not (run.anchors.trafficking_units or _has_trafficking_definition(run)):
         finding.status = "missing"
         return
@@ -318,6 +316,16 @@ def _rule_child_no_means(req, run, finding, hits):
             Qualifier("broader", "no means are required for any victim, children included", "covered")
         )
         return
+    if not any(e.status == "found" for e in finding.elements):
+        # structure instead of words: "... by force, fraud or coercion, or [where] the person has not
+        # attained the age of 18 years" makes means unnecessary for children in that limb
+        limb = _child_limb(run, means_found)
+        if limb is not None:
+            hit, sentence = limb
+            for e in finding.elements:
+                e.status = "found"
+                e.evidence = [run.evidence(hit, sentence)]
+            hits = [hit]
     if any(e.status == "found" for e in finding.elements):
         sentences = [_sentence(run, h)[0] for h in hits]
         if sentences and all(SEXUAL.search(s) for s in sentences):
@@ -331,6 +339,27 @@ def _rule_child_no_means(req, run, finding, hits):
             finding.status = "covered"
         return
     finding.status = "missing"
+
+
+_CHILD_ALTERNATIVE = re.compile(
+    r"\bor\b[^.;]{0,120}?(?:has not attained|not attained|under the age|below the age|is a child|is a minor|"
+    r"where the victim is a (?:child|minor)|несовершеннолетн|не достигш)",
+    _F,
+)
+
+
+def _child_limb(run: Run, means_hits: list[Hit]):
+    """A means list followed by "or ... has not attained 18" in the same sentence: an alternative
+    limb for children that needs no means."""
+    for h in means_hits:
+        text = run.ctx(h.doc).document.text
+        sentence, s, e = _sentence(run, h, limit=1200)
+        after = text[h.end : e]
+        m = _CHILD_ALTERNATIVE.search(after)
+        if m:
+            hit = Hit(h.requirement, h.key, False, h.doc, h.end + m.start(), h.end + m.end(), m.group(0))
+            return hit, sentence
+    return None
 
 
 def _rule_no_transnationality(req, run, finding, hits):
@@ -505,8 +534,11 @@ def _parameters(req: Requirement, run: Run, finding: Finding) -> None:
                     )
                 elif not _sanctions_any(run, p.kind):
                     finding.status = "missing"
-            else:
-                finding.status = "covered" if ok else "partial"
+            elif not ok:
+                finding.status = "partial"
+            elif p.kind.endswith("basic") or finding.status not in ("covered", "partial"):
+                finding.status = "covered"
+            # aggravated: the figure meets the threshold; the circumstances decide covered/partial
         elif figure is not None:
             finding.status = "covered" if ok else "partial"
         elif finding.status == "covered" and p.kind == "child_age":
@@ -659,10 +691,9 @@ def explain(req: Requirement, finding: Finding) -> str:
     parts = []
     if finding.status == "covered":
         if not_req and not found:
+            why = next((q.label for q in finding.qualifiers if q.key == "broader"), "") or not_req[0].note
             parts.append(
-                "Covered, more broadly than the standard: "
-                + (finding.qualifiers[-1].label if finding.qualifiers else "the elements are not required")
-                + "."
+                f"Covered, more broadly than the standard: {why or 'the elements are not required'}."
             )
         elif len(finding.elements) > 1:
             parts.append(f"Covered: {where or 'the law'} provides {_names([e.label for e in found])}.")

@@ -20,7 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..law.model import Definition
-from .context import TRAFFICKING, DocContext, Unit
+from .context import OFFENCE, TRAFFICKING, DocContext, Unit
 
 _F = re.IGNORECASE
 EXPLOIT = re.compile(r"exploit|эксплуатац|пайдалан|ekspluat|istismor", _F)
@@ -53,12 +53,16 @@ class Scope:
         self._starts = {d: [s for s, _ in v] for d, v in self.spans.items()}
         return self
 
+    def _covers(self, doc: str, offset: int) -> bool:
+        spans = self.spans[doc]
+        i = bisect_right(self._starts[doc], offset) - 1
+        return i >= 0 and spans[i][0] <= offset < spans[i][1] + 1
+
     def contains(self, doc: str, start: int, end: int) -> bool:
-        spans = self.spans.get(doc)
-        if not spans:
+        """Both ends of the span lie in scope (a phrase may run from a paragraph into its point)."""
+        if not self.spans.get(doc):
             return False
-        i = bisect_right(self._starts[doc], start) - 1
-        return i >= 0 and spans[i][0] <= start and end <= spans[i][1] + 1
+        return self._covers(doc, start) and self._covers(doc, max(start, end - 1))
 
     def __bool__(self) -> bool:
         return any(self.spans.values())
@@ -140,20 +144,39 @@ def compute_anchors(contexts: list[DocContext], hits) -> Anchors:
     for _, d in exploit_defs + used:
         exploitation.add(d.document, d.start, d.end)
     for unit in units:
-        if _MEANING.search(unit.heading) and EXPLOIT.search(unit.heading):
+        # a section headed "Exploitation" or "Meaning of exploitation" defines it
+        if (
+            EXPLOIT.search(unit.heading)
+            and not unit.offence
+            or EXPLOIT.search(unit.heading)
+            and _MEANING.search(unit.heading)
+            or re.match(r"\W*exploitation\W*$", unit.heading, _F)
+        ):
             exploitation.add(unit.doc.document.id, unit.node.start, unit.node.end)
 
+    # offences: the trafficking offences and the offence articles that refer to them (attempt,
+    # aggravation, penalties), paragraph by paragraph: a passing "guilty of an offense" in a long
+    # assistance article does not make it criminal law, and a smuggling offence is not trafficking
+    related = _trafficking_related(units, core + loose)
     offence = Scope()
-    for unit in units:
-        if unit.offence and not unit.heading_only:
-            offence.add(unit.doc.document.id, unit.node.start, unit.node.end)
+    for unit in related:
+        if not unit.offence or unit.heading_only:
+            continue
+        doc_id, text = unit.doc.document.id, unit.doc.document.text
+        parts = unit.node.children or [unit.node]
+        marked = [p for p in parts if OFFENCE.search(text[p.start : p.end])]
+        lead = OFFENCE.search(text[unit.node.start : unit.node.text_end])
+        if lead or len(marked) >= 2 or len(marked) * 2 >= len(parts) or unit in core:
+            marked = parts  # a criminal-law article: all of it
+        for p in marked:
+            offence.add(doc_id, p.start, p.end)
+        offence.add(doc_id, unit.node.start, unit.node.text_end)
 
     operative = Scope()
     for unit in units:
-        for s, e in unit.spans():
-            operative.add(unit.doc.document.id, s, e)
-        if unit.node.heading:
-            operative.add(unit.doc.document.id, unit.node.start, unit.node.text_end)
+        for node in unit.node.walk():
+            if node.operative:
+                operative.add(unit.doc.document.id, node.text_start, node.text_end)
 
     scopes = {
         "trafficking_definition": definition.finish(),
@@ -162,6 +185,38 @@ def compute_anchors(contexts: list[DocContext], hits) -> Anchors:
         "operative": operative.finish(),
     }
     return Anchors(scopes, core, loose, defs)
+
+
+_REFERENCE = re.compile(
+    r"(?:sections?|articles?|ss?\.|§§?|стать\w*|ст\.|subsections?)\s*((?:\d[\w./-]*(?:\(\w+\))*(?:,?\s*(?:and|or|to|и|или|,)\s*)?)+)",
+    _F,
+)
+
+
+def _nums(unit: Unit) -> set[str]:
+    num = (unit.node.num or "").strip().rstrip(".")
+    return {num} if num else set()
+
+
+def _trafficking_related(units: list[Unit], seeds: list[Unit]) -> list[Unit]:
+    """Units that name trafficking, or refer (directly or through another such unit) to an article
+    that does: "Whoever attempts to violate section 1590", "A person who contravenes section 118"."""
+    related = {id(u) for u in seeds} | {id(u) for u in units if u.trafficking}
+    for _ in range(3):
+        known = set().union(*(_nums(u) for u in units if id(u) in related)) if related else set()
+        grew = False
+        for u in units:
+            if id(u) in related:
+                continue
+            refs = {
+                n for m in _REFERENCE.finditer(u.text) for n in re.findall(r"\d[\w./-]*\w|\d", m.group(1))
+            }
+            if refs & known:
+                related.add(id(u))
+                grew = True
+        if not grew:
+            break
+    return [u for u in units if id(u) in related]
 
 
 def _definition_usable(ctx: DocContext, d: Definition) -> bool:
