@@ -34,13 +34,23 @@ OFFENCE = re.compile(
     r"наказыва\w+|лишени\w+\s+свободы|жазаланады|бас бостандығынан айыру|jezalandyrylýar|jazolanadi|азодӣ",
     _F,
 )
-AGGRAVATED = re.compile(
+AGGRAVATED = re.compile(  # a space in a cue matches any run of whitespace (hard-wrapped text)
     r"\bthe same acts?\b|\bsame offen[cs]e\b|\baggravat|\bif death results|\bresults? in (?:the )?death|"
-    r"\bif the (?:violation|offen[cs]e|act) (?:includes|is committed|involves|was committed|results)|"
+    r"\b(?:if|where|when) the (?:violation|offen[cs]e|act|crime)s? (?:includes?|is committed|was committed|results?|causes?)|"
+    r"\bhaving been (?:previously )?convicted|"
+    r"\bsecond or subsequent|\bon more than one occasion|\bpreviously convicted|\brepeat(?:ed)? offen|"
     r"\bwhere the offen[cs]e (?:is|was) committed|\bif they kidnap|\bcause death|"
     r"\bacts? (?:mentioned|referred to|provided for) (?:by|in) (?:parts?|paragraphs?|subsections?)|"
     r"\bто же деяние|\bте же деяния|\bдеяни\w+,?\s+предусмотренн\w+\s+част\w+|\bдеяния,\s+предусмотренные|"
-    r"\bосы баптың бірінші|\bösdäki|\bшу беренеде",
+    r"\bосы баптың бірінші|\bösdäki|\bшу беренеде".replace(" ", r"\s+"),
+    _F,
+)
+# cues that make a sentence an aggravated form only when they open it: "(4) Where the offence
+# involves the trafficking of a child, ..." (but "... where the victim is taken across the border"
+# inside the basic offence is a condition of it)
+AGGRAVATED_LEAD = re.compile(
+    r"^\W*(?:\(?\w{1,4}[.)]\s*)*(?:if|where|when)\s+(?:the\s+(?:offen[cs]e|violation|act|crime)\s+(?:involves?|is\s+against)"
+    r"|the\s+(?:victim|person\s+trafficked)\s+(?:is|was)\b|(?:a|the|any)\s+(?:public\s+servant|public\s+official|police\s+officer))",
     _F,
 )
 FOREIGN = re.compile(
@@ -222,10 +232,10 @@ def _segments(node: Provision, text: str, inherited: bool):
     for i, piece in enumerate(pieces):
         at = own.find(piece, cursor)
         cursor = at + len(piece)
-        aggr = inherited or bool(AGGRAVATED.search(piece))
+        aggr = inherited or bool(AGGRAVATED.search(piece) or AGGRAVATED_LEAD.search(piece))
         if _OTHER_CASE.search(piece):
             aggr = False
-        if i == 0 and AGGRAVATED.search(piece):
+        if i == 0 and (AGGRAVATED.search(piece) or AGGRAVATED_LEAD.search(piece)):
             lead_aggr = True
         if piece.strip():
             yield Segment(node, pos + at, pos + at + len(piece), aggr)

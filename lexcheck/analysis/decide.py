@@ -77,6 +77,8 @@ def _citation(node, text: str = "") -> str:
         if n.kind in ("document", "part", "chapter", "division", "text"):
             continue
         num = (n.num or "").strip()
+        if not num and n.kind == "article":
+            num = n.eid.split("__")[-1]  # a section whose number was lost (OCR): "art_3"
         if not num:
             continue
         if n.kind == "article":
@@ -87,6 +89,9 @@ def _citation(node, text: str = "") -> str:
                 if m:
                     num = fmt.format(num, m.group(1)) if fmt == "{}-{}" else fmt.format(num)
                     break
+            else:
+                if num[:1].isdigit():
+                    num = f"s. {num}"  # a numbered section under a marginal note
             parts.append(num)
         else:
             parts.append(num if num.startswith("(") else f"({num.rstrip(').')})")
@@ -183,6 +188,10 @@ def evaluate(req: Requirement, run: Run) -> Finding:
             Qualifier("heading_only", "only a heading, with no operative text under it", "needs_review")
         )
     finding.evidence = _finding_evidence(run, finding, found_hits)
+    figures = [ev for p in finding.parameters for ev in p.evidence]
+    if figures:  # the figure that decided the finding comes first
+        seen = {(ev.document, ev.eid) for ev in figures}
+        finding.evidence = (figures + [e for e in finding.evidence if (e.document, e.eid) not in seen])[:MAX_EVIDENCE]
     finding.confidence = _confidence(req, finding, found_hits)
     finding.explanation = explain(req, finding)
     finding.recommendation = _recommendation(req, finding.status)
@@ -364,14 +373,17 @@ def _child_limb(run: Run, means_hits: list[Hit]):
 
 def _rule_no_transnationality(req, run, finding, hits):
     units = run.anchors.trafficking_units or run.anchors.loose_units
-    if not units:
+    if units:
+        basic = Scope()
+        for u in units:
+            for s, e in u.spans(basic_only=True):
+                basic.add(u.doc.document.id, s, e)
+        basic.finish()
+    elif _has_trafficking_definition(run):
+        basic = run.anchors.scopes["trafficking_definition"]  # a definition without an offence
+    else:
         finding.status = "missing"
         return
-    basic = Scope()
-    for u in units:
-        for s, e in u.spans(basic_only=True):
-            basic.add(u.doc.document.id, s, e)
-    basic.finish()
     express = [h for e in req.elements for h in _hits(run, req, e.key)]
     flags = []
     for neg in req.negative:
@@ -398,7 +410,7 @@ def _rule_no_transnationality(req, run, finding, hits):
 
 
 def _rule_gravity(req, run, finding, hits):
-    sanctions = _sanctions(run, aggravated=False)
+    sanctions = _sanction_sentences(run)
     if not sanctions:
         finding.status = "missing"
         return
@@ -471,6 +483,18 @@ def _sentence_text(ctx: DocContext, offset: int) -> str:
     hit = Hit("", "", False, ctx.document.id, offset, offset + 1, "")
     run = Run([ctx], {}, None)  # type: ignore[arg-type]
     return _sentence(run, hit)[0]
+
+
+def _sanction_sentences(run: Run):
+    """Basic-offence sentences of the trafficking offences that impose imprisonment (with or
+    without a figure): (ctx, start, end, None)."""
+    out = []
+    for unit in run.anchors.trafficking_units:
+        ctx = unit.doc
+        for seg in unit.segments:
+            if not seg.aggravated and params.IMPRISON.search(ctx.document.text[seg.start : seg.end]):
+                out.append((ctx, seg.start, seg.end, None))
+    return out
 
 
 def _sanctions(run: Run, aggravated: bool):
@@ -687,7 +711,9 @@ def explain(req: Requirement, finding: Finding) -> str:
     found = [e for e in finding.elements if e.status == "found"]
     missing = [e for e in finding.elements if e.status == "missing"]
     not_req = [e for e in finding.elements if e.status == "not_required"]
-    where = _names(list(dict.fromkeys(ev.label or ev.eid for e in found for ev in e.evidence if ev.eid))[:4])
+    figures = [ev for p in finding.parameters for ev in p.evidence]
+    cited = figures or [ev for e in found for ev in e.evidence]
+    where = _names(list(dict.fromkeys(ev.label or ev.eid for ev in cited if ev.eid))[:4])
     parts = []
     if finding.status == "covered":
         if not_req and not found:
@@ -706,9 +732,14 @@ def explain(req: Requirement, finding: Finding) -> str:
         else:
             parts.append("Partly covered.")
     elif finding.status == "missing":
-        if found:
+        blocking = [q for q in finding.qualifiers if q.effect == "missing"]
+        if found and blocking:
+            parts.append(f"Not provided: {_names([e.label for e in found])} appear only with a restriction that defeats the standard.")
+        elif found:
+            required = [e.label for e in missing] or [e.label for e in finding.elements]
             parts.append(
-                f"Not provided: {_names([e.label for e in found])} appear only with a restriction that defeats the standard."
+                f"Not provided: no operative provision provides {_names(required[:4])}"
+                f" (only {_names([e.label for e in found])}, which is not enough on its own)."
             )
         else:
             parts.append("No operative provision of the supplied texts provides this.")

@@ -30,7 +30,7 @@ _F = re.IGNORECASE
 # ---------- child age ----------
 _AGE_EN = [
     re.compile(
-        rf"\b(?:under|below|less than|younger than|not attained|has not attained|not reached|has not reached|"
+        rf"\b(?:under|below|(?<!not )(?<!no )less than|younger than|not attained|has not attained|not reached|has not reached|"
         rf"not yet attained|not completed|has not completed)\s+(?:the\s+)?(?:full\s+)?(?:age\s+of\s+)?"
         rf"(?P<n>{EN_NUMBER})(?:\s*years)?",
         _F,
@@ -72,6 +72,11 @@ def child_ages(text: str, lang: str = "en", base: int = 0) -> list[Figure]:
     else:
         for rx in _AGE_EN:
             for m in rx.finditer(text):
+                before = text[max(0, m.start() - 80) : m.start()]
+                if re.search(r"\b(?:not|no)\s+(?:be\s+)?$", before, _F) or re.search(
+                    r"(?:term|imprisonment|sentence|period)\b[^.;]{0,40}$", before, _F
+                ):
+                    continue  # "a term of not less than ten years" is a penalty, not an age
                 v = parse_en(m.group("n"))
                 if v is not None and 10 <= v <= 21:
                     out.append(Figure(v, base + m.start(), base + m.end(), m.group(0)))
@@ -184,7 +189,7 @@ def _penalty_figures(text: str, lang: str, base: int) -> list[Figure]:
     return kept
 
 
-_IMPRISON = re.compile(
+IMPRISON = re.compile(
     r"imprison|deprivation of liberty|custodial|jail|лишени\w+\s+свободы|лишением свободы|penal servitude", _F
 )
 
@@ -194,7 +199,7 @@ def max_imprisonment(text: str, lang: str = "en", base: int = 0) -> Figure | Non
 
     Only figures in a clause that speaks of imprisonment count; "fine not exceeding 5,000" does not.
     """
-    if not _IMPRISON.search(text):
+    if not IMPRISON.search(text):
         return None
     figures = _penalty_figures(text, lang, base)
     maxima = [f for f in figures if f.kind in ("max", "life")]

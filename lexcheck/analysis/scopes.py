@@ -128,6 +128,14 @@ def compute_anchors(contexts: list[DocContext], hits) -> Anchors:
         if _MEANING.search(unit.heading) and TRAFFICKING.search(unit.heading) and not unit.heading_only:
             for s, e in unit.spans(basic_only=True):
                 definition.add(unit.doc.document.id, s, e)
+    # definitions made "for the purposes of section 4(1)" of a trafficking article
+    core_nums = set().union(*(_nums(u) for u in core)) if core else set()
+    for c, d in defs:
+        text = c.document.text
+        head = text[text.rfind("\n", 0, d.start) + 1 : d.start + 160]
+        refs = {n for m in _REFERENCE.finditer(head) for n in re.findall(r"\d[\w./-]*\w|\d", m.group(1))}
+        if refs & core_nums and not EXPLOIT.search(d.term):
+            definition.add(d.document, d.start, d.end)
     # defined terms used by the definition provisions (one level), except exploitation terms
     used = _used_definitions(contexts, definition, defs)
     for _, d in used:
