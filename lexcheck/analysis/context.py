@@ -229,14 +229,14 @@ def _segments(node: Provision, text: str, inherited: bool):
     pos = node.text_start
     pieces = _SENTENCE.split(own) if own else []
     cursor = 0
-    for i, piece in enumerate(pieces):
+    for piece in pieces:
         at = own.find(piece, cursor)
         cursor = at + len(piece)
         aggr = inherited or bool(AGGRAVATED.search(piece) or AGGRAVATED_LEAD.search(piece))
         if _OTHER_CASE.search(piece):
             aggr = False
-        if i == 0 and (AGGRAVATED.search(piece) or AGGRAVATED_LEAD.search(piece)):
-            lead_aggr = True
+        if AGGRAVATED.search(piece) or AGGRAVATED_LEAD.search(piece):
+            lead_aggr = True  # "2. Те же деяния, совершенные:" makes the points below aggravated
         if piece.strip():
             yield Segment(node, pos + at, pos + at + len(piece), aggr)
     for child in node.children:

@@ -191,7 +191,9 @@ def evaluate(req: Requirement, run: Run) -> Finding:
     figures = [ev for p in finding.parameters for ev in p.evidence]
     if figures:  # the figure that decided the finding comes first
         seen = {(ev.document, ev.eid) for ev in figures}
-        finding.evidence = (figures + [e for e in finding.evidence if (e.document, e.eid) not in seen])[:MAX_EVIDENCE]
+        finding.evidence = (figures + [e for e in finding.evidence if (e.document, e.eid) not in seen])[
+            :MAX_EVIDENCE
+        ]
     finding.confidence = _confidence(req, finding, found_hits)
     finding.explanation = explain(req, finding)
     finding.recommendation = _recommendation(req, finding.status)
@@ -265,14 +267,15 @@ def _rule_means(req, run, finding, hits):
     _rule_all(req, run, finding, hits)
 
 
-_INCLUDING = re.compile(r"(?:including|in particular|such as|в том числе|в частности)[^.;]{0,60}$", _F)
+_INCLUDING_WORDS = r"including|in particular|such as|в том числе|в частности|оның ішінде|соның ішінде|анын ичинде|şol sanda|shu jumladan"
+_INCLUDING = re.compile(rf"(?:{_INCLUDING_WORDS})[^.;]{{0,60}}$", _F)
 
 
 def _illustrative(run: Run, hit: Hit) -> bool:
     text = run.ctx(hit.doc).document.text
     before = text[max(0, hit.start - 200) : hit.start]
     before = re.split(r"[.;]", before)[-1]
-    return bool(_INCLUDING.search(before)) or bool(re.search(r"в том числе|including", before, _F))
+    return bool(_INCLUDING.search(before)) or bool(re.search(_INCLUDING_WORDS, before, _F))
 
 
 def _has_trafficking_definition(run: Run) -> bool:
@@ -565,13 +568,19 @@ def _parameters(req: Requirement, run: Run, finding: Finding) -> None:
             # aggravated: the figure meets the threshold; the circumstances decide covered/partial
         elif figure is not None:
             finding.status = "covered" if ok else "partial"
-        elif finding.status == "covered" and p.kind == "child_age":
-            finding.status = "needs_review"
-            finding.qualifiers.append(
-                Qualifier(
-                    "no_figure", "a definition was found but no age limit could be read", "needs_review"
+        elif finding.status in ("covered", "partial") and p.kind == "child_age":
+            if any(_CHILD_TERM.search(d.term) for _, d in run.anchors.definitions):
+                finding.status = "needs_review"
+                finding.qualifiers.append(
+                    Qualifier(
+                        "no_figure", "a definition was found but no age limit could be read", "needs_review"
+                    )
                 )
-            )
+            else:  # "minor" is used but never defined in the supplied texts
+                finding.status = "missing"
+                finding.qualifiers.append(
+                    Qualifier("undefined", "children are mentioned, but no age limit is defined", "missing")
+                )
         elif finding.status == "covered" and p.kind == "reflection_days":
             finding.status = "partial"
             finding.qualifiers.append(
@@ -733,8 +742,8 @@ def explain(req: Requirement, finding: Finding) -> str:
             parts.append("Partly covered.")
     elif finding.status == "missing":
         blocking = [q for q in finding.qualifiers if q.effect == "missing"]
-        if found and blocking:
-            parts.append(f"Not provided: {_names([e.label for e in found])} appear only with a restriction that defeats the standard.")
+        if blocking:
+            parts.append(f"Not provided: {blocking[0].label}.")
         elif found:
             required = [e.label for e in missing] or [e.label for e in finding.elements]
             parts.append(
@@ -746,7 +755,7 @@ def explain(req: Requirement, finding: Finding) -> str:
     elif finding.status == "needs_review":
         parts.append("Needs review: the evidence is weak or contradictory.")
     for q in finding.qualifiers:
-        if q.key == "broader":
+        if q.key == "broader" or (finding.status == "missing" and q.effect == "missing"):
             continue
         where_q = f" ({q.evidence[0].label or q.evidence[0].eid})" if q.evidence else ""
         parts.append(f"Restriction{where_q}: {q.label}.")
