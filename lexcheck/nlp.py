@@ -23,10 +23,18 @@ def normalise(word: str) -> str:
 
 
 @cache
-def _english_table():
-    from spacy.lookups import load_lookups
+def _english_table() -> dict[int, str]:
+    """spacy-lookups-data's English lemma table, keyed by spaCy string hash (cached on disk)."""
+    from importlib.metadata import version
 
-    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    from .cache import cached
+
+    def build() -> dict[int, str]:
+        from spacy.lookups import load_lookups
+
+        return dict(load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup").items())
+
+    return cached("en-lemma-lookup", version("spacy-lookups-data"), build)
 
 
 # Legal vocabulary the generic English table lemmatises badly or not at all.
@@ -85,7 +93,9 @@ _EN_EXTRA = {
 def _en_lemma(word: str) -> str:
     if word in _EN_EXTRA:
         return _EN_EXTRA[word]
-    lemma = _english_table().get(word, word)
+    from spacy.strings import get_string_id
+
+    lemma = _english_table().get(get_string_id(word), word)
     return _EN_EXTRA.get(lemma, lemma)
 
 

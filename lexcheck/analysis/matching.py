@@ -31,7 +31,14 @@ def _matcher(lang: str, catalogue: Catalogue):
     """One Matcher per language with every element and red-flag pattern, cached on the catalogue."""
     cache = catalogue.__dict__.setdefault("_matchers", {})
     if lang not in cache:
-        cache[lang] = _build_matcher(lang, catalogue)
+        if catalogue.cache_key:
+            from ..cache import cached
+
+            cache[lang] = cached(
+                f"patterns-{lang}", catalogue.cache_key, lambda: _build_matcher(lang, catalogue)
+            )
+        else:
+            cache[lang] = _build_matcher(lang, catalogue)
     return cache[lang]
 
 

@@ -232,7 +232,13 @@ def load_catalogue(extra: str | Path | list | tuple | None = None, *, check: boo
 
 @lru_cache(maxsize=1)
 def _builtin() -> Catalogue:
-    return _load((), None)
+    from ..cache import cached, files_key
+
+    base = standards_dir()
+    files = sorted(base.glob("*.yaml")) + sorted((base / "profiles").glob("*.yaml"))
+    catalogue = cached("catalogue", files_key(files), lambda: _load((), None))
+    catalogue.cache_key = files_key(files)
+    return catalogue
 
 
 def _load(extras: tuple[Path, ...], check: bool | None) -> Catalogue:

@@ -192,6 +192,7 @@ class Catalogue:
     requirements: list[Requirement]
     profiles: dict[str, Profile]
     files: list[str] = field(default_factory=list)
+    cache_key: str = ""  # set for the built-in catalogue: compiled patterns may be cached on disk
 
     def __post_init__(self) -> None:
         self._by_id = {r.id: r for r in self.requirements}

@@ -167,12 +167,20 @@ def _unsupported_value(token: dict) -> bool:
     return sum(a in token for a in ("LEMMA", "NORM", "LOWER", "LIKE_NUM")) > 1
 
 
+_GENERATED = re.compile(r"^\^\(\?:(.*)\)$")
+
+
 class _TokenTest:
-    """One token position: a test on the token's lemma / norm / lower form, possibly optional."""
+    """One token position: a test on the token's lemma / norm / lower form, possibly optional.
+
+    Stems (``вербов*``) become prefix tests; a stem matches the word as written or its lemma
+    ("человек*|людей": людей -> человек)."""
 
     def __init__(self, spec: dict):
         self.optional = spec.get("OP") == "?"
-        self.attr, self.values, self.regex, self.like_num = "", None, None, False
+        self.like_num = bool(spec.get("LIKE_NUM"))
+        self.attr, self.values, self.regex = "lemma", None, None
+        self.prefixes: tuple[str, ...] = ()
         for attr in ("LEMMA", "NORM", "LOWER"):
             if attr in spec:
                 self.attr = attr.lower()
@@ -182,35 +190,51 @@ class _TokenTest:
                 elif "IN" in value:
                     self.values = frozenset(value["IN"])
                 elif "REGEX" in value:
-                    self.regex = re.compile(value["REGEX"])
-        self.like_num = bool(spec.get("LIKE_NUM"))
+                    self._regex(value["REGEX"])
+        self.key = (
+            self.attr,
+            self.values,
+            self.prefixes,
+            self.regex.pattern if self.regex else None,
+            self.like_num,
+        )
 
-    def ok(self, doc: _IndexedDoc, i: int) -> bool:
-        if self.like_num:
-            return doc.like_num[i]
-        form = doc.attr(self.attr)[i]
-        if self.values is not None:
-            return form in self.values
-        # a stem matches the word as written or its lemma ("человек*|людей": людей -> человек)
-        return bool(self.regex.match(form) or self.regex.match(doc.lemma[i]))
-
-    def candidates(self, doc: _IndexedDoc) -> list[int]:
-        if self.like_num:
-            return [i for i, v in enumerate(doc.like_num) if v]
-        index = doc.index(self.attr)
-        if self.values is not None:
-            forms = [v for v in self.values if v in index]
+    def _regex(self, pattern: str) -> None:
+        m = _GENERATED.match(pattern)
+        alts = m.group(1).split("|") if m else []
+        if alts and all(a.endswith((".*", "$")) and "|" not in a for a in alts):
+            unescape = lambda a: re.sub(r"\\(.)", r"\1", a)  # noqa: E731
+            self.prefixes = tuple(unescape(a[:-2]) for a in alts if a.endswith(".*"))
+            self.values = frozenset(unescape(a[:-1]) for a in alts if a.endswith("$")) or None
+            if self.values is None:
+                self.values = frozenset()
         else:
-            out = set()
-            for f in doc.regex_forms(self.attr, self.regex):
-                out.update(index[f])
-            lemmas = doc.index("lemma")
-            for f in doc.regex_forms("lemma", self.regex):
-                out.update(lemmas[f])
-            return sorted(out)
-        out: list[int] = []
-        for f in forms:
-            out.extend(index[f])
+            self.regex = re.compile(pattern)
+
+    def positions(self, doc: _IndexedDoc) -> set[int]:
+        """Every token position that passes the test."""
+        if self.like_num:
+            return {i for i, v in enumerate(doc.like_num) if v}
+        index = doc.index(self.attr)
+        out: set[int] = set()
+        if self.regex is not None:
+            for name in (self.attr, "lemma"):
+                idx = doc.index(name)
+                for form in idx:
+                    if self.regex.match(form):
+                        out.update(idx[form])
+            return out
+        for v in self.values or ():
+            out.update(index.get(v, ()))
+        if self.prefixes:
+            for name in (self.attr, "lemma"):
+                idx = doc.index(name)
+                for form in doc.forms_with_prefixes(name, self.prefixes):
+                    out.update(idx[form])
+            if self.values:  # plain words mixed with stems are compared by lemma too
+                lemmas = doc.index("lemma")
+                for v in self.values:
+                    out.update(lemmas.get(v, ()))
         return out
 
 
@@ -233,7 +257,7 @@ class _IndexedDoc:
                 n += 1
         self.words_before.append(n)
         self._index: dict[str, dict[str, list[int]]] = {}
-        self._regex: dict[tuple[str, str], list[str]] = {}
+        self._sorted: dict[str, list[str]] = {}
 
     def attr(self, name: str) -> list[str]:
         return getattr(self, name)
@@ -246,23 +270,30 @@ class _IndexedDoc:
             self._index[name] = idx
         return self._index[name]
 
-    def regex_forms(self, name: str, rx: re.Pattern) -> list[str]:
-        key = (name, rx.pattern)
-        if key not in self._regex:
-            self._regex[key] = [f for f in self.index(name) if rx.match(f)]
-        return self._regex[key]
+    def forms_with_prefixes(self, name: str, prefixes: tuple[str, ...]) -> list[str]:
+        from bisect import bisect_left
+
+        if name not in self._sorted:
+            self._sorted[name] = sorted(self.index(name))
+        forms = self._sorted[name]
+        out = []
+        for p in prefixes:
+            i = bisect_left(forms, p)
+            while i < len(forms) and forms[i].startswith(p):
+                out.append(forms[i])
+                i += 1
+        return out
 
 
-def _ends(tests: list[_TokenTest], doc: _IndexedDoc, i: int, k: int = 0) -> set[int]:
+def _ends(tests, pos: list[set[int]], i: int, n: int, k: int = 0) -> set[int]:
     """End positions of the token tests ``tests[k:]`` matched from token ``i``."""
     if k == len(tests):
         return {i}
-    test = tests[k]
     out: set[int] = set()
-    if i < len(doc.lemma) and test.ok(doc, i):
-        out |= _ends(tests, doc, i + 1, k + 1)
-    if test.optional:
-        out |= _ends(tests, doc, i, k + 1)
+    if i < n and i in pos[k]:
+        out |= _ends(tests, pos, i + 1, n, k + 1)
+    if tests[k].optional:
+        out |= _ends(tests, pos, i, n, k + 1)
     return out
 
 
@@ -284,15 +315,6 @@ def _chain(chain, k, end, hits, starts, words) -> int | None:
     return None
 
 
-def _starts(tests: list[_TokenTest], doc: _IndexedDoc) -> list[int]:
-    cands: set[int] = set()
-    for test in tests:
-        cands.update(test.candidates(doc))
-        if not test.optional:
-            break
-    return sorted(cands)
-
-
 class PatternSet:
     """Many labelled patterns, matched over a spaCy Doc through an inverted index of its lemmas.
 
@@ -303,15 +325,17 @@ class PatternSet:
     attributes go to a spaCy ``Matcher``.
     """
 
-    def __init__(self, vocab):
-        from spacy.matcher import Matcher
-
-        self.vocab = vocab
-        self.fallback = Matcher(vocab)
+    def __init__(self, vocab=None):
         self._segments: dict[str, list[_TokenTest]] = {}
         self._segment_ids: dict[str, str] = {}
         self.patterns: list[tuple[str, list[tuple[int, str]]]] = []
-        self._fallback_labels: set[str] = set()
+        self._fallback_patterns: list[tuple[str, list[dict]]] = []
+        self._fallback = None  # a spaCy Matcher, built on first use (not pickled)
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_fallback"] = None
+        return state
 
     def add(self, label: str, source: str | list, lang: str) -> None:
         import json
@@ -325,8 +349,7 @@ class PatternSet:
                 for t in tokens
             )
         ):
-            self.fallback.add(label, [tokens])
-            self._fallback_labels.add(label)
+            self._fallback_patterns.append((label, tokens))
             return
         chain = []
         for gap, seg_tokens in compile_segments(source, lang):
@@ -342,9 +365,26 @@ class PatternSet:
     def __call__(self, doc) -> list[tuple[str, int, int]]:
         """``(label, start token, end token)`` for every match, sorted and without duplicates."""
         idoc = _IndexedDoc(doc)
+        n = len(idoc.lemma)
+        memo: dict = {}
         hits: dict[str, list[tuple[int, int]]] = {}
         for seg, tests in self._segments.items():
-            found = [(i, e) for i in _starts(tests, idoc) for e in _ends(tests, idoc, i) if e > i]
+            pos = []
+            for t in tests:
+                if t.key not in memo:
+                    memo[t.key] = t.positions(idoc)
+                pos.append(memo[t.key])
+            starts: set[int] = set()
+            for t, p in zip(tests, pos):
+                starts |= p
+                if not t.optional:
+                    break
+            if all(not t.optional for t in tests):
+                found = [
+                    (i, i + len(tests)) for i in starts if all(i + k in pos[k] for k in range(1, len(tests)))
+                ]
+            else:
+                found = [(i, e) for i in starts for e in _ends(tests, pos, i, n) if e > i]
             if found:
                 found.sort()
                 hits[seg] = found
@@ -361,9 +401,15 @@ class PatternSet:
         # back to token indexes of the spaCy Doc
         orig = idoc.orig
         out = {(label, orig[a], orig[b - 1] + 1) for label, a, b in out}
-        if self._fallback_labels:
+        if self._fallback_patterns:
+            if self._fallback is None:
+                from spacy.matcher import Matcher
+
+                self._fallback = Matcher(doc.vocab)
+                for label, tokens in self._fallback_patterns:
+                    self._fallback.add(label, [tokens])
             strings = doc.vocab.strings
-            out.update((strings[m], s, e) for m, s, e in self.fallback(doc))
+            out.update((strings[m], s, e) for m, s, e in self._fallback(doc))
         return sorted(out, key=lambda t: (t[1], t[2], t[0]))
 
 
