@@ -11,6 +11,12 @@ from pathlib import Path
 from .errors import OutputError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def check_output_path(out: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
     """Refuse an output path that is one of the inputs, or whose folder does not exist."""
     path = Path(out)
@@ -40,6 +46,7 @@ def write_atomic(out: str | Path, data: bytes | str, inputs: Iterable[str | Path
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600 files; outputs get normal permissions
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -171,3 +171,10 @@ def test_installed_package_finds_its_data_outside_the_repo(tmp_path):
     proc = lexcheck("standards", "validate", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert Path(tmp_path).exists()
+
+
+def test_outputs_get_ordinary_file_permissions(tmp_path):
+    out = tmp_path / "r.json"
+    proc = lexcheck("analyze", UK, "--profile", "palermo", "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    assert out.stat().st_mode & 0o044  # readable by group/others as the umask allows, not 0600

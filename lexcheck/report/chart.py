@@ -32,7 +32,7 @@ def coverage_chart(data: ReportData, fmt: str = "png", dpi: int = 200, width_in:
     ]
 
     n1, n2 = max(len(area_rows), 1), max(len(inst_rows), 1)
-    bar_h = 0.22  # inches per bar
+    bar_h = 0.3  # inches per bar: room for two-line labels
     height = 1.3 + bar_h * (n1 + n2) + 0.9
     fig = Figure(figsize=(width_in, height), dpi=dpi)
     FigureCanvasAgg(fig)
@@ -44,7 +44,7 @@ def coverage_chart(data: ReportData, fmt: str = "png", dpi: int = 200, width_in:
     ]
     vmax = max([sum(c) for _, rows in ((0, area_rows), (0, inst_rows)) for _, c in rows] + [1])
     for ax, title, rows in panels:
-        labels = ["\n".join(textwrap.wrap(name, 38)[:3]) for name, _ in rows]
+        labels = ["\n".join(textwrap.wrap(name, 44)[:2]) for name, _ in rows]
         ys = list(range(len(rows)))
         left = [0] * len(rows)
         for si, s in enumerate(statuses):
