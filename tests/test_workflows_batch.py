@@ -6,41 +6,13 @@ import json
 import shutil
 
 import pytest
+from conftest import run_cli
 
-import lexcheck.catalogue
 from lexcheck.resources import samples_dir
 
 SAMPLES = samples_dir()
 THREE = ("uk-modern-slavery-act-2015", "uk-ni-hte-act-2015", "ca-criminal-code-irpa")
 PROFILE = "palermo"
-
-
-@pytest.fixture(scope="module")
-def catalogue(request):
-    cat = getattr(request.config, "_lexcheck_workflows_catalogue", None)
-    if cat is None:
-        cat = lexcheck.catalogue.load_catalogue()
-        request.config._lexcheck_workflows_catalogue = cat
-    return cat
-
-
-@pytest.fixture(autouse=True)
-def fast_catalogue(monkeypatch, catalogue):
-    real = lexcheck.catalogue.load_catalogue
-
-    def cached(extra=None, *, check=True):
-        return catalogue if not extra else real(extra, check=check)
-
-    monkeypatch.setattr(lexcheck.catalogue, "load_catalogue", cached)
-
-
-def run(capsys, *args):
-    from lexcheck.cli import main
-
-    with pytest.raises(SystemExit) as exc:
-        main([str(a) for a in args])
-    cap = capsys.readouterr()
-    return exc.value.code, cap.out, cap.err
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +102,7 @@ def test_cli_manifest_with_a_failing_row(tmp_path, capsys):
     (tmp_path / "comparison_results").mkdir()
     stale = tmp_path / "comparison_results" / "atlantis.json"
     stale.write_text("{}", encoding="utf-8")  # left by an earlier run, when atlantis still worked
-    code, _, err = run(capsys, "batch", manifest, "-o", out, "-p", PROFILE, "-j", "1", "--no-progress")
+    code, _, err = run_cli(capsys, "batch", manifest, "-o", out, "-p", PROFILE, "-j", "1", "--no-progress")
     assert code == 0, err
     lines = err.strip().splitlines()
     assert lines[0].startswith("lexcheck: warning: atlantis:") and "missing.txt" in lines[0]
@@ -144,15 +116,15 @@ def test_cli_all_failed_or_bad_source_is_exit_2(tmp_path, capsys):
     src = tmp_path / "src"
     (src / "empty").mkdir(parents=True)
     (src / "empty" / "law.txt").write_text("")
-    code, _, err = run(capsys, "batch", src, "-o", tmp_path / "c.xlsx", "-p", PROFILE, "--no-progress")
+    code, _, err = run_cli(capsys, "batch", src, "-o", tmp_path / "c.xlsx", "-p", PROFILE, "--no-progress")
     assert code == 2
     assert err.splitlines()[0].startswith("lexcheck: warning: empty:")
     assert err.strip().splitlines()[-1].startswith("lexcheck: error:")
 
     for bad in (tmp_path / "nowhere", SAMPLES / "uk-modern-slavery-act-2015"):
-        code, _, err = run(capsys, "batch", bad, "-o", tmp_path / "d.xlsx", "--no-progress")
+        code, _, err = run_cli(capsys, "batch", bad, "-o", tmp_path / "d.xlsx", "--no-progress")
         lines = err.strip().splitlines()
         assert code == 2 and len(lines) == 1 and lines[0].startswith("lexcheck: error:"), err
-    code, _, err = run(capsys, "batch", src, "-o", tmp_path / "d.csv")
+    code, _, err = run_cli(capsys, "batch", src, "-o", tmp_path / "d.csv")
     assert code == 2 and ".xlsx" in err
     assert not (tmp_path / "d.xlsx").exists()

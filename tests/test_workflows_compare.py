@@ -7,40 +7,13 @@ import json
 import re
 
 import pytest
+from conftest import run_cli
 
-import lexcheck.catalogue
+import lexcheck
 from lexcheck.resources import samples_dir
 
 UK = samples_dir() / "uk-modern-slavery-act-2015"
 RID = "COE-26-non-punishment"
-
-
-@pytest.fixture(scope="module")
-def catalogue(request):
-    cat = getattr(request.config, "_lexcheck_workflows_catalogue", None)
-    if cat is None:
-        cat = lexcheck.catalogue.load_catalogue()
-        request.config._lexcheck_workflows_catalogue = cat
-    return cat
-
-
-@pytest.fixture(autouse=True)
-def fast_catalogue(monkeypatch, catalogue):
-    real = lexcheck.catalogue.load_catalogue
-
-    def cached(extra=None, *, check=True):
-        return catalogue if not extra else real(extra, check=check)
-
-    monkeypatch.setattr(lexcheck.catalogue, "load_catalogue", cached)
-
-
-def run(capsys, *args):
-    from lexcheck.cli import main
-
-    with pytest.raises(SystemExit) as exc:
-        main([str(a) for a in args])
-    cap = capsys.readouterr()
-    return exc.value.code, cap.out, cap.err
 
 
 @pytest.fixture
@@ -55,7 +28,7 @@ def without_s45(tmp_path):
 
 def test_removing_s45_opens_the_non_punishment_gap_json(tmp_path, capsys, without_s45):
     out = tmp_path / "changes.json"
-    code, _, err = run(capsys, "compare", UK, "--to", without_s45, "-o", out)
+    code, _, err = run_cli(capsys, "compare", UK, "--to", without_s45, "-o", out)
     assert code == 0, err
     data = json.loads(out.read_text(encoding="utf-8"))
     assert set(data["summary"]) == {"closed", "narrowed", "opened", "widened", "unchanged"}
@@ -69,13 +42,13 @@ def test_removing_s45_opens_the_non_punishment_gap_json(tmp_path, capsys, withou
     assert data["summary"]["closed"] == 0  # nothing was added
 
     again = tmp_path / "again.json"
-    code, _, _ = run(capsys, "compare", UK, "--to", without_s45, "-o", again)
+    code, _, _ = run_cli(capsys, "compare", UK, "--to", without_s45, "-o", again)
     assert code == 0 and again.read_bytes() == out.read_bytes()  # deterministic
 
 
 def test_markdown_shows_the_change_in_its_section(tmp_path, capsys, without_s45):
     out = tmp_path / "changes.md"
-    code, _, err = run(capsys, "compare", UK, "--to", without_s45, "-o", out)
+    code, _, err = run_cli(capsys, "compare", UK, "--to", without_s45, "-o", out)
     assert code == 0, err
     md = out.read_text(encoding="utf-8")
     assert md.startswith("# What changed between two frameworks")
@@ -92,7 +65,7 @@ def test_docx_has_headings_and_tables(tmp_path, capsys, without_s45):
     from docx import Document
 
     out = tmp_path / "changes.docx"
-    code, _, err = run(capsys, "compare", UK, "--to", without_s45, "-o", out)
+    code, _, err = run_cli(capsys, "compare", UK, "--to", without_s45, "-o", out)
     assert code == 0, err
     doc = Document(str(out))
     styles = {p.style.name for p in doc.paragraphs}
@@ -120,5 +93,7 @@ def test_library_and_usage_errors(tmp_path, capsys, without_s45):
         render_comparison(diff, "docx", "-")
     with pytest.raises(lexcheck.LexcheckError, match="format"):
         render_comparison(diff, "pdf", tmp_path / "c.pdf")
-    code, out, _ = run(capsys, "compare", UK, "--to", without_s45, "-p", "palermo", "-f", "json", "-o", "-")
+    code, out, _ = run_cli(
+        capsys, "compare", UK, "--to", without_s45, "-p", "palermo", "-f", "json", "-o", "-"
+    )
     assert code == 0 and json.loads(out)["summary"]

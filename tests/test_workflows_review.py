@@ -11,42 +11,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import run_cli
 
-import lexcheck.catalogue
+import lexcheck
 from lexcheck.resources import samples_dir
 
 UK = samples_dir() / "uk-modern-slavery-act-2015"
 PROFILE = "palermo"
 TARGET = "PAL-3a-acts"  # covered by the UK excerpt (s. 2(3)); the reviewer downgrades it
-
-
-@pytest.fixture(scope="module")
-def catalogue(request):
-    cat = getattr(request.config, "_lexcheck_workflows_catalogue", None)
-    if cat is None:
-        cat = lexcheck.catalogue.load_catalogue()
-        request.config._lexcheck_workflows_catalogue = cat
-    return cat
-
-
-@pytest.fixture(autouse=True)
-def fast_catalogue(monkeypatch, catalogue):
-    real = lexcheck.catalogue.load_catalogue
-
-    def cached(extra=None, *, check=True):
-        return catalogue if not extra else real(extra, check=check)
-
-    monkeypatch.setattr(lexcheck.catalogue, "load_catalogue", cached)
-
-
-def run(capsys, *args):
-    """Run ``lexcheck ARGS`` in this process: (exit code, stdout, stderr)."""
-    from lexcheck.cli import main
-
-    with pytest.raises(SystemExit) as exc:
-        main([str(a) for a in args])
-    cap = capsys.readouterr()
-    return exc.value.code, cap.out, cap.err
 
 
 def one_line_error(code, err, needle) -> bool:
@@ -57,7 +29,7 @@ def one_line_error(code, err, needle) -> bool:
 @pytest.fixture
 def result_json(tmp_path, capsys) -> Path:
     out = tmp_path / "result.json"
-    code, _, err = run(capsys, "analyze", UK, "--profile", PROFILE, "-f", "json", "-o", out)
+    code, _, err = run_cli(capsys, "analyze", UK, "--profile", PROFILE, "-f", "json", "-o", out)
     assert code == 0, err
     return out
 
@@ -71,7 +43,7 @@ def test_xlsx_review_round_trip(tmp_path, capsys, result_json):
     from openpyxl import load_workbook
 
     review = tmp_path / "review.xlsx"
-    code, _, err = run(capsys, "review", "init", result_json, "-o", review)
+    code, _, err = run_cli(capsys, "review", "init", result_json, "-o", review)
     assert code == 0, err
     assert "review.xlsx" in err
 
@@ -88,7 +60,7 @@ def test_xlsx_review_round_trip(tmp_path, capsys, result_json):
     wb.save(review)
 
     out = tmp_path / "reviewed.json"
-    code, _, err = run(capsys, "analyze", UK, "--profile", PROFILE, "--review", review, "-o", out)
+    code, _, err = run_cli(capsys, "analyze", UK, "--profile", PROFILE, "--review", review, "-o", out)
     assert code == 0, err
     f = finding(out, TARGET)
     assert f["status"] == "partial"
@@ -103,7 +75,7 @@ def test_xlsx_review_round_trip(tmp_path, capsys, result_json):
 
 def _yaml_review(tmp_path, capsys, result_json) -> tuple[Path, dict]:
     review = tmp_path / "review.yaml"
-    code, _, err = run(capsys, "review", "init", result_json, "-o", review)
+    code, _, err = run_cli(capsys, "review", "init", result_json, "-o", review)
     assert code == 0, err
     return review, yaml.safe_load(review.read_text(encoding="utf-8"))
 
@@ -119,7 +91,7 @@ def test_yaml_review_round_trip(tmp_path, capsys, result_json):
     review.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     out = tmp_path / "reviewed.json"
-    code, _, err = run(capsys, "analyze", UK, "-p", PROFILE, "--review", review, "-f", "json", "-o", out)
+    code, _, err = run_cli(capsys, "analyze", UK, "-p", PROFILE, "--review", review, "-f", "json", "-o", out)
     assert code == 0, err
     f = finding(out, TARGET)
     assert (f["status"], f["machine_status"]) == ("needs_review", "covered")
@@ -146,12 +118,9 @@ def test_stale_decision_warns(tmp_path, capsys, result_json):
 
     # the command line: the JSON records it, stderr says it
     out = tmp_path / "reviewed.json"
-    code, _, err = run(capsys, "analyze", UK, "-p", PROFILE, "--review", review, "-o", out)
+    code, _, err = run_cli(capsys, "analyze", UK, "-p", PROFILE, "--review", review, "-o", out)
     assert code == 0, err
     assert finding(out, TARGET)["review"]["stale"] is True
-    cli_source = (Path(lexcheck.__file__).parent / "cli.py").read_text(encoding="utf-8")
-    if "review_warnings" not in cli_source:
-        pytest.xfail("cli.py does not wrap the analysis in workflows_cli.review_warnings() yet")
     assert any(x.startswith("lexcheck: warning:") and TARGET in x for x in err.splitlines()), err
 
 
@@ -172,7 +141,7 @@ def test_malformed_review_file_is_one_line_exit_2(tmp_path, capsys, name, conten
     review = tmp_path / name
     review.write_bytes(content)
     out = tmp_path / "out.json"
-    code, _, err = run(capsys, "analyze", UK, "-p", PROFILE, "--review", review, "-o", out)
+    code, _, err = run_cli(capsys, "analyze", UK, "-p", PROFILE, "--review", review, "-o", out)
     assert one_line_error(code, err, needle), err
     assert name in err and "Traceback" not in err
     assert not out.exists()
@@ -182,16 +151,16 @@ def test_review_init_never_overwrites(tmp_path, capsys, result_json):
     for name in ("review.xlsx", "review.yaml"):
         review = tmp_path / name
         review.write_bytes(b"the adviser's work")
-        code, _, err = run(capsys, "review", "init", result_json, "-o", review)
+        code, _, err = run_cli(capsys, "review", "init", result_json, "-o", review)
         assert one_line_error(code, err, "never overwrites"), err
         assert review.read_bytes() == b"the adviser's work"
 
 
 def test_review_init_usage_errors(tmp_path, capsys, result_json):
-    code, _, err = run(capsys, "review", "init", result_json, "-o", tmp_path / "review.docx")
+    code, _, err = run_cli(capsys, "review", "init", result_json, "-o", tmp_path / "review.docx")
     assert one_line_error(code, err, ".xlsx or .yaml"), err
-    code, _, err = run(capsys, "review", "init", tmp_path / "nope.json", "-o", tmp_path / "r.xlsx")
+    code, _, err = run_cli(capsys, "review", "init", tmp_path / "nope.json", "-o", tmp_path / "r.xlsx")
     assert one_line_error(code, err, "nope.json"), err
     assert not (tmp_path / "r.xlsx").exists()
-    code, out, _ = run(capsys, "review", "--help")
+    code, out, _ = run_cli(capsys, "review", "--help")
     assert code == 0 and "review init" in out and "reviewer_status" in out
