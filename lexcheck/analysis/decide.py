@@ -492,27 +492,23 @@ def _sanction_sentences(run: Run):
     """Basic-offence sentences of the trafficking offences that impose imprisonment (with or
     without a figure): (ctx, start, end, None)."""
     out = []
-    for unit in run.anchors.trafficking_units:
+    for unit, seg in run.anchors.sanction_segments:
         ctx = unit.doc
-        for seg in unit.segments:
-            if not seg.aggravated and params.IMPRISON.search(ctx.document.text[seg.start : seg.end]):
-                out.append((ctx, seg.start, seg.end, None))
+        if not seg.aggravated and params.IMPRISON.search(ctx.document.text[seg.start : seg.end]):
+            out.append((ctx, seg.start, seg.end, None))
     return out
 
 
 def _sanctions(run: Run, aggravated: bool):
     """Sanction sentences of the trafficking offences: (ctx, start, end, max Figure)."""
     out = []
-    units = run.anchors.trafficking_units
-    for unit in units:
+    for unit, seg in run.anchors.sanction_segments:
         ctx = unit.doc
-        text = ctx.document.text
-        for seg in unit.segments:
-            if seg.aggravated != aggravated:
-                continue
-            fig = params.max_imprisonment(text[seg.start : seg.end], ctx.lang, seg.start)
-            if fig is not None:
-                out.append((ctx, seg.start, seg.end, fig))
+        if seg.aggravated != aggravated:
+            continue
+        fig = params.max_imprisonment(ctx.document.text[seg.start : seg.end], ctx.lang, seg.start)
+        if fig is not None:
+            out.append((ctx, seg.start, seg.end, fig))
     return out
 
 

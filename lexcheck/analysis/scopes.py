@@ -20,7 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..law.model import Definition
-from .context import OFFENCE, TRAFFICKING, DocContext, Unit
+from .context import OFFENCE, TRAFFICKING, DocContext, Segment, Unit
 
 _F = re.IGNORECASE
 EXPLOIT = re.compile(r"exploit|эксплуатац|пайдалан|ekspluat|istismor", _F)
@@ -76,6 +76,9 @@ class Anchors:
     trafficking_units: list[Unit]  # articles that criminalise trafficking (basic definition present)
     loose_units: list[Unit]  # articles that name trafficking and create an offence
     definitions: list[tuple[DocContext, Definition]]
+    # sentences that set the penalty of a trafficking offence: in the offence article itself, or in
+    # a paragraph elsewhere that refers to it ("A person guilty of an offence under section 2 is liable")
+    sanction_segments: list[tuple[Unit, Segment]] = field(default_factory=list)
 
 
 def _count_distinct(hits, rid: str, unit: Unit) -> int:
@@ -133,8 +136,7 @@ def compute_anchors(contexts: list[DocContext], hits) -> Anchors:
     for c, d in defs:
         text = c.document.text
         head = text[text.rfind("\n", 0, d.start) + 1 : d.start + 160]
-        refs = {n for m in _REFERENCE.finditer(head) for n in re.findall(r"\d[\w./-]*\w|\d", m.group(1))}
-        if refs & core_nums and not EXPLOIT.search(d.term):
+        if _refs(head) & core_nums and not EXPLOIT.search(d.term):
             definition.add(d.document, d.start, d.end)
     # defined terms used by the definition provisions (one level), except exploitation terms
     used = _used_definitions(contexts, definition, defs)
@@ -186,19 +188,33 @@ def compute_anchors(contexts: list[DocContext], hits) -> Anchors:
             if node.operative:
                 operative.add(unit.doc.document.id, node.text_start, node.text_end)
 
+    sanctions = [(u, seg) for u in core for seg in u.segments]
+    for unit in related:
+        if unit in core or not unit.offence:
+            continue
+        text = unit.doc.document.text
+        for part in unit.node.children or [unit.node]:
+            if _refs(text[part.start : part.end]) & core_nums:
+                sanctions += [(unit, seg) for seg in unit.segments if part.start <= seg.start < part.end]
+
     scopes = {
         "trafficking_definition": definition.finish(),
         "exploitation": exploitation.finish(),
         "offence": offence.finish(),
         "operative": operative.finish(),
     }
-    return Anchors(scopes, core, loose, defs)
+    return Anchors(scopes, core, loose, defs, sanctions)
 
 
 _REFERENCE = re.compile(
     r"(?:sections?|articles?|ss?\.|§§?|стать\w*|ст\.|subsections?)\s*((?:\d[\w./-]*(?:\(\w+\))*(?:,?\s*(?:and|or|to|и|или|,)\s*)?)+)",
     _F,
 )
+
+
+def _refs(text: str) -> set[str]:
+    """Article numbers a text refers to: "under section 1 or 2" -> {"1", "2"}."""
+    return {n for m in _REFERENCE.finditer(text) for n in re.findall(r"\d[\w./-]*\w|\d", m.group(1))}
 
 
 def _nums(unit: Unit) -> set[str]:
