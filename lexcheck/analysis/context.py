@@ -58,6 +58,12 @@ FOREIGN = re.compile(
     r"minimum standards for the elimination|countries of origin, transit, or destination",
     _F,
 )
+# an amending section that replaces a purposes/policy section: '"SEC. 2. Declaration of Policy. — ...'
+_QUOTED_PURPOSE = re.compile(
+    r"[\"“]\s*(?:SEC(?:TION)?\.?\s*\d+[A-Z-]*\.\s*)?(?:Declaration of (?:State )?Policy|Purposes?(?: and Findings)?|"
+    r"Findings|Objectives?|Sense of Congress)\b",
+    _F,
+)
 _PURPOSE_HEADING = re.compile(
     r"^\W*(?:purposes?|findings|purposes and findings|objects?|objectives|aims?|short title|цел[ьи]|задачи)\b",
     _F,
@@ -202,7 +208,9 @@ def _unit(ctx: DocContext, node: Provision) -> Unit:
     text = ctx.document.text
     full = text[node.start : node.end]
     heading = node.heading or ""
-    operative = _operative(node) and not _PURPOSE_HEADING.match(heading)
+    operative = (
+        _operative(node) and not _PURPOSE_HEADING.match(heading) and not _QUOTED_PURPOSE.search(full[:300])
+    )
     body = _body(node, text).strip()
     unit = Unit(ctx, node, operative=operative)
     unit.heading_only = len(re.sub(r"[\W\d_]+", "", body)) < 15 or bool(

@@ -129,8 +129,16 @@ def evaluate(req: Requirement, run: Run) -> Finding:
     elements: list[ElementResult] = []
     found_hits: list[Hit] = []
     heading_only = True
+    # a definition says what a word means; it does not by itself oblige anyone to act
+    glossary = (
+        run.anchors.scopes["glossary"]
+        if req.scope == "operative" and req.area != "definition_criminalisation"
+        else None
+    )
     for el in req.elements:
         hits = _in_scope(run, scope, _hits(run, req, el.key))
+        if glossary:
+            hits = [h for h in hits if not glossary.contains(h.doc, h.start, h.end)]
         body_hits = [h for h in hits if not run.heading_only(h)]
         if body_hits:
             heading_only = False

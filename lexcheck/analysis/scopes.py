@@ -24,6 +24,9 @@ from .context import OFFENCE, TRAFFICKING, DocContext, Segment, Unit
 
 _F = re.IGNORECASE
 EXPLOIT = re.compile(r"exploit|эксплуатац|пайдалан|ekspluat|istismor", _F)
+_QUOTED_DEFINITIONS = re.compile(
+    r"^[^\n]*\n?\W*(?:SEC(?:TION)?\.?\s*\d+[A-Z-]*\.\s*)?(?:Definitions?|Interpretation)\b", _F
+)
 _MEANING = re.compile(r"meaning of|definition|interpretation|понят|определен|terms used", _F)
 
 ACT_REQ = "PAL-3a-acts"
@@ -194,10 +197,19 @@ def compute_anchors(contexts: list[DocContext], hits) -> Anchors:
             continue
         text = unit.doc.document.text
         for part in unit.node.children or [unit.node]:
-            if _refs(text[part.start : part.end]) & core_nums:
+            m = _PENALTY_OF.search(text[part.start : part.end])
+            if m and _refs(m.group(0)) & core_nums:
                 sanctions += [(unit, seg) for seg in unit.segments if part.start <= seg.start < part.end]
 
+    glossary = Scope()  # definitions, and whole "Definitions"/"Interpretation" articles
+    for _, d in defs:
+        glossary.add(d.document, d.start, d.end)
+    for unit in units:
+        if _MEANING.search(unit.heading) or _QUOTED_DEFINITIONS.search(unit.text[:300]):
+            glossary.add(unit.doc.document.id, unit.node.start, unit.node.end)
+
     scopes = {
+        "glossary": glossary.finish(),
         "trafficking_definition": definition.finish(),
         "exploitation": exploitation.finish(),
         "offence": offence.finish(),
@@ -208,6 +220,16 @@ def compute_anchors(contexts: list[DocContext], hits) -> Anchors:
 
 _REFERENCE = re.compile(
     r"(?:sections?|articles?|ss?\.|§§?|стать\w*|ст\.|subsections?)\s*((?:\d[\w./-]*(?:\(\w+\))*(?:,?\s*(?:and|or|to|и|или|,)\s*)?)+)",
+    _F,
+)
+
+
+# "A person guilty of an offence under section 1 or 2 is liable", "who contravenes section 118":
+# the penalty of that offence (not another offence that merely mentions it)
+_PENALTY_OF = re.compile(
+    r"(?:guilty of|convicted of|punishment for|penalty for|sentence for|who contravenes|who commits)\s+"
+    r"(?:(?:an|the|any)\s+)?(?:offen[cs]es?\s+(?:under|against)\s+)?(?:sub)?(?:sections?|articles?|ss?\.|§)\s*"
+    r"[\d\w./()-]+(?:(?:,|\s+or|\s+and|\s+to)\s+[\d\w./()-]+)*",
     _F,
 )
 
