@@ -131,25 +131,17 @@ def test_kazakh_law_2024_gives_the_same_elements_in_english_russian_and_kazakh(a
     assert statuses(results["ru"], "PAL-3a-acts") == ("covered", dict.fromkeys(ACTS, "found"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: the Kazakh aggravated part 'Мынадай: ... жасалған дәл сол іс-әрекеттер' is not recognised "
-    "(context.AGGRAVATED), so its means count as means of the basic offence: PAL-3a-means partial in kk but "
-    "covered (not_required) in ru, PAL-3c-child-no-means missing in kk but covered in ru",
-)
 def test_kazakh_criminal_code_gives_the_same_definition_elements_as_its_russian_text(analysed):
+    """Regression: the Kazakh aggravated part "2. Мынадай: ... жасалған дәл сол іс-әрекеттер" was read as part
+    of the basic offence (PAL-3a-means partial in kk, covered in ru; PAL-3c missing in kk, covered in ru)."""
     ru = analysed("kz-criminal-code-128-135/law.ru.txt")
     kk = analysed("kz-criminal-code-128-135/law.kk.txt")
     for rid in ("PAL-3a-acts", "PAL-3a-means", "PAL-3a-purpose", "PAL-3c-child-no-means"):
         assert statuses(ru, rid) == statuses(kk, rid), rid
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: Kazakh sanctions 'бас бостандығынан айыруға жазаланады' with terms in words "
-    "('төрт жылдан жеті жылға дейiнгi') are not read (parameters.IMPRISON and _PEN_RU are Russian/English only)",
-)
 def test_kazakh_criminal_code_penalty_is_read(analysed):
+    """Regression: 'төрт жылдан жеті жылға дейiнгi мерзiмге бас бостандығынан айыруға' was not read at all."""
     kk = analysed("kz-criminal-code-128-135/law.kk.txt")
     basic = next(p for p in kk.finding("EU-4-1-penalty-5y").parameters if p.name == "max_imprisonment_basic")
     assert basic.value == 7
@@ -181,12 +173,8 @@ def test_turkmen_law_through_the_command_line(tmp_path):
     ] == "missing"  # not in the Turkmen list
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: the Russian child-age reader takes the penalty 'на срок от двенадцати до восемнадцати лет' of "
-    "Art. 135(4) for the age limit: PAL-3d-child-u18 covered with child_age 18, though no age is defined",
-)
 def test_kazakh_criminal_code_in_russian_defines_no_age(analysed):
+    """Regression: the penalty 'на срок от двенадцати до восемнадцати лет' of Art. 135(4) was read as the age."""
     r = analysed("kz-criminal-code-128-135/law.ru.txt")
     age = next(p for p in r.finding("PAL-3d-child-u18").parameters if p.name == "child_age")
     assert age.value is None, age.quote

@@ -364,12 +364,10 @@ def test_fine_as_an_alternative_to_imprisonment_is_partial(analyse):
         ),
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: parameters.max_imprisonment takes the longest 'до N лет' of the whole sanction sentence in "
-    "Russian, including the term of forced work, of disqualification or of restriction of liberty",
-)
 def test_max_imprisonment_reads_the_term_of_imprisonment_not_of_another_penalty(analyse, sanction, expected):
+    """Only the term of 'лишение свободы' counts, not that of forced work, disqualification or restriction.
+
+    Regression: the longest 'до N лет' of the whole sanction sentence used to be taken (5, not 4)."""
     r = analyse(
         CRIMINAL_CODE.replace("наказываются лишением свободы на срок от четырёх до десяти лет.", sanction)
     )
@@ -416,12 +414,8 @@ def test_minor_used_but_never_defined_has_no_age(analyse):
     assert r.finding("PAL-3d-child-u18").status == "missing"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: the Russian child-age reader (parameters._AGE_RU 'до N лет') takes a term of imprisonment "
-    "'на срок от двенадцати до восемнадцати лет' for an age limit (also in kz-criminal-code-128-135 Art. 135(4))",
-)
 def test_a_term_of_imprisonment_is_not_an_age_limit(analyse):
+    """Regression: 'на срок от двенадцати до восемнадцати лет' was once read as the age of a child."""
     r = analyse("""
         Статья 135. Торговля несовершеннолетними
 
@@ -434,12 +428,8 @@ def test_a_term_of_imprisonment_is_not_an_age_limit(analyse):
     assert r.finding("PAL-3d-child-u18").status != "covered"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: a definition of 'ребенок' that the trafficking definition does not use sets child_age and "
-    "makes the finding covered, but the element child_definition stays 'missing' (same in English)",
-)
 def test_element_agrees_with_the_age_found_in_a_separate_definition(analyse):
+    """Regression: the age came from the definition of "ребенок" while the element stayed 'missing'."""
     r = analyse("""
         Статья 1. Основные понятия
 
@@ -503,12 +493,8 @@ def test_non_punishment_limited_to_illegal_border_crossing_is_partial(analyse):
     assert "limited_to_offences_under_this_act" in qualifiers(r, "COE-26-non-punishment")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: a negative pattern narrows the finding when it is anywhere in the same article "
-    "(decide.evaluate, unit_key), so the perpetrator note 1 turns the genuine victim note 2 into needs_review",
-)
 def test_victim_note_next_to_a_perpetrator_note_is_still_non_punishment(analyse):
+    """Regression: the perpetrator note 1 once turned the genuine victim note 2 into needs_review."""
     r = analyse(OFFENCE + f"    Примечания. 1. {PERPETRATOR_NOTE}\n    2. {VICTIM_NOTE}\n")
     assert r.finding("COE-26-non-punishment").status == "covered"
 

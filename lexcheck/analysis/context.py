@@ -42,7 +42,7 @@ AGGRAVATED = re.compile(  # a space in a cue matches any run of whitespace (hard
     r"\bwhere the offen[cs]e (?:is|was) committed|\bif they kidnap|\bcause death|"
     r"\bacts? (?:mentioned|referred to|provided for) (?:by|in) (?:parts?|paragraphs?|subsections?)|"
     r"\bто же деяние|\bте же деяния|\bдеяни\w+,?\s+предусмотренн\w+\s+част\w+|\bдеяния,\s+предусмотренные|"
-    r"\bосы баптың бірінші|\bösdäki|\bшу беренеде".replace(" ", r"\s+"),
+    r"\bосы баптың б[іi]р[іi]нш[іi]|\bдәл сол іс-әрекет|\bösdäki|\bшу беренеде".replace(" ", r"\s+"),
     _F,
 )
 # cues that make a sentence an aggravated form only when they open it: "(4) Where the offence
@@ -50,7 +50,8 @@ AGGRAVATED = re.compile(  # a space in a cue matches any run of whitespace (hard
 # inside the basic offence is a condition of it)
 AGGRAVATED_LEAD = re.compile(
     r"^\W*(?:\(?\w{1,4}[.)]\s*)*(?:if|where|when)\s+(?:the\s+(?:offen[cs]e|violation|act|crime)\s+(?:involves?|is\s+against)"
-    r"|the\s+(?:victim|person\s+trafficked)\s+(?:is|was)\b|(?:a|the|any)\s+(?:public\s+servant|public\s+official|police\s+officer))",
+    r"|the\s+(?:victim|person\s+trafficked)\s+(?:is|was)\b|(?:a|the|any)\s+(?:public\s+servant|public\s+official|police\s+officer))"
+    r"|^\W*(?:\d+\.\s*)?мынадай:",  # Kazakh "2. Мынадай: ... жасалған дәл сол іс-әрекеттер" (the same acts, committed:)
     _F,
 )
 FOREIGN = re.compile(

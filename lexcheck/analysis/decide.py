@@ -46,6 +46,10 @@ class Run:
             label=_citation(node, ctx.document.text),
         )
 
+    def node_key(self, hit: Hit) -> tuple[str, str]:
+        node = self.ctx(hit.doc).provision_at(hit.start)
+        return (hit.doc, node.eid if node else "")
+
     def unit_key(self, hit: Hit) -> tuple[str, str]:
         ctx = self.ctx(hit.doc)
         unit = ctx.unit_for(ctx.provision_at(hit.start))
@@ -157,10 +161,16 @@ def evaluate(req: Requirement, run: Run) -> Finding:
     qualifiers: list[Qualifier] = []
     # a red flag narrows the requirement only where it is provided: in the same article as the evidence
     found_units = {run.unit_key(h) for h in found_hits}
+    found_nodes = {run.node_key(h) for h in found_hits}
     for neg in req.negative:
         nh = _in_scope(run, scope, _hits(run, req, neg.key, True))
-        if found_units:
+        if found_units and neg.effect == "partial":
+            # a restriction of the same article: "(7) Subsections (1) and (4) do not apply to ..."
             nh = [h for h in nh if run.unit_key(h) in found_units]
+        elif found_units:
+            # a contradiction must concern the very provision that was found: an exemption for a
+            # perpetrator in note 1 does not undo the victims' exemption in note 2
+            nh = [h for h in nh if run.node_key(h) in found_nodes]
         if nh:
             qualifiers.append(
                 Qualifier(
@@ -572,6 +582,9 @@ def _parameters(req: Requirement, run: Run, finding: Finding) -> None:
             # aggravated: the figure meets the threshold; the circumstances decide covered/partial
         elif figure is not None:
             finding.status = "covered" if ok else "partial"
+            for el in finding.elements:  # the figure is the evidence of the definition
+                if el.status == "missing":
+                    el.status, el.evidence = "found", list(evidence)
         elif finding.status in ("covered", "partial") and p.kind == "child_age":
             if any(_CHILD_TERM.search(d.term) for _, d in run.anchors.definitions):
                 finding.status = "needs_review"

@@ -99,3 +99,24 @@ def parse_ru(text: str) -> int | None:
         total += v
         seen = True
     return total if seen else None
+
+
+_KK_UNITS = {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9}
+_KK_TENS = {"он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50}
+KK_NUMBER = r"(?:\d+|(?:(?:он|жиырма|отыз|қырық|елу)(?:\s+(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз))?|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз))"
+
+
+def parse_kk(text: str) -> int | None:
+    """Kazakh numerals: ``"он екі"`` -> 12, ``"жеті"`` -> 7 (Latin ``i`` in Cyrillic text is folded)."""
+    t = text.strip().lower().replace("i", "і")
+    if t.isdigit():
+        return int(t)
+    total = 0
+    for word in t.split():
+        if word in _KK_TENS:
+            total += _KK_TENS[word]
+        elif word in _KK_UNITS:
+            total += _KK_UNITS[word]
+        else:
+            return None
+    return total or None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import EN_NUMBER, RU_NUMBER, parse_en, parse_ru
+from .numbers import EN_NUMBER, KK_NUMBER, RU_NUMBER, parse_en, parse_kk, parse_ru
 
 LIFE = 99  # life imprisonment, as the machine contract counts it
 
@@ -59,6 +59,9 @@ def child_ages(text: str, lang: str = "en", base: int = 0) -> list[Figure]:
     if lang == "ru":
         for rx in _AGE_RU:
             for m in rx.finditer(text):
+                before = text[max(0, m.start() - 60) : m.start()]
+                if re.search(r"срок|лишени|свобод|от\s+\w+\s*$", before, _F):
+                    continue  # "на срок от двенадцати до восемнадцати лет" is a penalty, not an age
                 raw = m.group("n")
                 v = parse_ru(raw) if raw else None
                 if v is None and "восемнадцат" in m.group(0).lower():
@@ -190,7 +193,8 @@ def _penalty_figures(text: str, lang: str, base: int) -> list[Figure]:
 
 
 IMPRISON = re.compile(
-    r"imprison|deprivation of liberty|custodial|jail|лишени\w+\s+свободы|лишением свободы|penal servitude", _F
+    r"бас\s+бостандығынан\s+айыр|imprison|deprivation of liberty|custodial|jail|лишени\w+\s+свободы|лишением свободы|penal servitude",
+    _F,
 )
 
 
@@ -201,7 +205,46 @@ def max_imprisonment(text: str, lang: str = "en", base: int = 0) -> Figure | Non
     """
     if not IMPRISON.search(text):
         return None
-    figures = _penalty_figures(text, lang, base)
+    if lang == "kk":
+        # Kazakh puts the term before the sanction: "төрт жылдан жеті жылға дейiнгi мерзiмге бас
+        # бостандығынан айыруға жазаланады"
+        folded = text.replace("i", "і")
+        figures = []
+        for m in re.finditer(r"(өмір бойы\s+)?бас\s+бостандығынан\s+айыр", folded, _F):
+            if m.group(1):
+                figures.append(
+                    Figure(LIFE, base + m.start(), base + m.end(), text[m.start() : m.end()], "life")
+                )
+                continue
+            start = max(0, m.start() - 90)
+            window = folded[start : m.start()]
+            hit = None
+            for hit in re.finditer(
+                rf"(?:(?P<a>{KK_NUMBER})\s+жылдан\s+)?(?P<b>{KK_NUMBER})\s+жылға\s+дейін", window, _F
+            ):
+                pass
+            if hit is not None and parse_kk(hit.group("b")):
+                s0, e0 = base + start + hit.start(), base + start + hit.end()
+                figures.append(
+                    Figure(
+                        parse_kk(hit.group("b")), s0, e0, text[start + hit.start() : start + hit.end()], "max"
+                    )
+                )
+        maxima = [f for f in figures if f.kind in ("max", "life")]
+        return max(maxima, key=lambda f: (f.value, -f.start)) if maxima else None
+    if lang == "ru":
+        # only the term that follows "лишением свободы": not forced work, disqualification or
+        # restriction of liberty ("с лишением права занимать должности ... на срок до пятнадцати лет")
+        figures = []
+        for m in re.finditer(r"(пожизненн\w+\s+)?лишени\w+\s+свободы", text, _F):
+            if m.group(1):
+                figures.append(Figure(LIFE, base + m.start(), base + m.end(), m.group(0), "life"))
+                continue
+            window = text[m.end() : m.end() + 70]
+            first = sorted(_penalty_figures(window, lang, base + m.end()), key=lambda f: f.start)[:1]
+            figures += first  # the term of this sanction, not of the next one in the sentence
+    else:
+        figures = _penalty_figures(text, lang, base)
     maxima = [f for f in figures if f.kind in ("max", "life")]
     if not maxima:
         return None
