@@ -218,11 +218,12 @@ def max_imprisonment(text: str, lang: str = "en", base: int = 0) -> Figure | Non
                 continue
             start = max(0, m.start() - 90)
             window = folded[start : m.start()]
-            hit = None
-            for hit in re.finditer(
-                rf"(?:(?P<a>{KK_NUMBER})\s+жылдан\s+)?(?P<b>{KK_NUMBER})\s+жылға\s+дейін", window, _F
-            ):
-                pass
+            terms = list(
+                re.finditer(
+                    rf"(?:(?P<a>{KK_NUMBER})\s+жылдан\s+)?(?P<b>{KK_NUMBER})\s+жылға\s+дейін", window, _F
+                )
+            )
+            hit = terms[-1] if terms else None  # the term nearest the sanction
             if hit is not None and parse_kk(hit.group("b")):
                 s0, e0 = base + start + hit.start(), base + start + hit.end()
                 figures.append(
