@@ -59,6 +59,9 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for old in folder.glob(f"{name}-*.pickle"):  # entries of earlier catalogues or versions
+            if old != path:
+                old.unlink(missing_ok=True)
     except Exception:  # read-only home, full disk: work without a cache
         pass
     return value

@@ -45,3 +45,11 @@ def test_files_key_changes_when_a_file_changes(tmp_path):
     before = cache.files_key([f])
     f.write_text("two, longer")
     assert cache.files_key([f]) != before
+
+
+def test_a_new_entry_replaces_the_old_ones_of_the_same_name(tmp_path, monkeypatch):
+    monkeypatch.setenv("LEXCHECK_CACHE_DIR", str(tmp_path))
+    cache.cached("thing", "old", lambda: 1)
+    cache.cached("other", "x", lambda: 2)
+    cache.cached("thing", "new", lambda: 3)
+    assert sorted(p.name for p in tmp_path.glob("*.pickle")) == ["other-x.pickle", "thing-new.pickle"]
