@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..catalogue.model import Requirement
 from . import parameters as params
 from .context import DocContext
+from .explain import confidence, explain, recommendation
 from .matching import Hit
 from .model import ElementResult, Evidence, Finding, ParameterResult, Qualifier
 from .scopes import Anchors, Scope
@@ -110,21 +111,20 @@ def _hits(run: Run, req: Requirement, key: str, negative: bool = False) -> list[
     return run.hits.get((req.id, key, negative), [])
 
 
-def _sentence(run: Run, hit: Hit, limit: int = 300) -> tuple[str, int, int]:
-    """The sentence (or list item) around a hit, for quoting."""
-    text = run.ctx(hit.doc).document.text
-    left = max(text.rfind(".", 0, hit.start), text.rfind(";", 0, hit.start), text.rfind("\n", 0, hit.start))
-    right_candidates = [
-        i for i in (text.find(".", hit.end), text.find(";", hit.end), text.find("\n", hit.end)) if i != -1
-    ]
-    right = min(right_candidates) if right_candidates else len(text)
-    s, e = left + 1, right + 1
-    while s < hit.start and text[s].isspace():
+def sentence_around(text: str, start: int, end: int, limit: int = 300) -> tuple[str, int, int]:
+    """The sentence (or list item, or line) around ``text[start:end]``, at most ``limit`` long."""
+    left = max(text.rfind(".", 0, start), text.rfind(";", 0, start), text.rfind("\n", 0, start))
+    rights = [i for i in (text.find(".", end), text.find(";", end), text.find("\n", end)) if i != -1]
+    s, e = left + 1, (min(rights) if rights else len(text)) + 1
+    while s < start and text[s].isspace():
         s += 1
     if e - s > limit:
-        s = max(s, hit.start - limit // 2)
-        e = min(e, hit.end + limit // 2)
+        s, e = max(s, start - limit // 2), min(e, end + limit // 2)
     return text[s:e].strip(), s, e
+
+
+def _sentence(run: Run, hit: Hit, limit: int = 300) -> tuple[str, int, int]:
+    return sentence_around(run.ctx(hit.doc).document.text, hit.start, hit.end, limit)
 
 
 def evaluate(req: Requirement, run: Run) -> Finding:
@@ -212,9 +212,9 @@ def evaluate(req: Requirement, run: Run) -> Finding:
         finding.evidence = (figures + [e for e in finding.evidence if (e.document, e.eid) not in seen])[
             :MAX_EVIDENCE
         ]
-    finding.confidence = _confidence(req, finding, found_hits)
+    finding.confidence = confidence(req, finding, found_hits)
     finding.explanation = explain(req, finding)
-    finding.recommendation = _recommendation(req, finding.status)
+    finding.recommendation = recommendation(req, finding.status)
     finding.model_wording = (
         req.model_wording if finding.status in ("partial", "missing", "needs_review") else ""
     )
@@ -501,9 +501,7 @@ def _span_evidence(ctx: DocContext, s: int, e: int, quote: str | None = None) ->
 
 
 def _sentence_text(ctx: DocContext, offset: int) -> str:
-    hit = Hit("", "", False, ctx.document.id, offset, offset + 1, "")
-    run = Run([ctx], {}, None)  # type: ignore[arg-type]
-    return _sentence(run, hit)[0]
+    return sentence_around(ctx.document.text, offset, offset + 1)[0]
 
 
 def _sanction_sentences(run: Run):
@@ -706,95 +704,3 @@ def _finding_evidence(run: Run, finding: Finding, hits: list[Hit]) -> list[Evide
             out.extend(el.evidence[:1])
         out = out[:MAX_EVIDENCE]
     return out
-
-
-def _confidence(req: Requirement, finding: Finding, hits: list[Hit]) -> float:
-    base = {"covered": 0.8, "partial": 0.7, "missing": 0.75, "needs_review": 0.4, "not_applicable": 1.0}[
-        finding.status
-    ]
-    if req.scope in ("trafficking_definition", "exploitation", "offence") or req.rule not in ("all", "any"):
-        base += 0.1
-    if (
-        finding.status == "covered"
-        and len({(h.doc, h.start) for h in hits}) == 1
-        and req.rule in ("all", "any")
-    ):
-        base -= 0.1
-    if any(q.effect in ("partial", "needs_review") for q in finding.qualifiers):
-        base -= 0.1
-    return round(max(0.05, min(0.95, base)), 2)
-
-
-def _names(items) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def explain(req: Requirement, finding: Finding) -> str:
-    """One or two sentences a lawyer can check against the quoted provisions."""
-    found = [e for e in finding.elements if e.status == "found"]
-    missing = [e for e in finding.elements if e.status == "missing"]
-    not_req = [e for e in finding.elements if e.status == "not_required"]
-    figures = [ev for p in finding.parameters for ev in p.evidence]
-    cited = figures or [ev for e in found for ev in e.evidence]
-    where = _names(list(dict.fromkeys(ev.label or ev.eid for ev in cited if ev.eid))[:4])
-    parts = []
-    if finding.status == "covered":
-        if not_req and not found:
-            why = next((q.label for q in finding.qualifiers if q.key == "broader"), "") or not_req[0].note
-            parts.append(
-                f"Covered, more broadly than the standard: {why or 'the elements are not required'}."
-            )
-        elif len(finding.elements) > 1:
-            parts.append(f"Covered: {where or 'the law'} provides {_names([e.label for e in found])}.")
-        else:
-            parts.append(f"Covered by {where or 'the law'}.")
-    elif finding.status == "partial":
-        if found:
-            parts.append(f"Partly covered: {where or 'the law'} provides {_names([e.label for e in found])}")
-            parts[-1] += f", but not {_names([e.label for e in missing])}." if missing else "."
-        else:
-            parts.append("Partly covered.")
-    elif finding.status == "missing":
-        blocking = [q for q in finding.qualifiers if q.effect == "missing"]
-        if blocking:
-            parts.append(f"Not provided: {blocking[0].label}.")
-        elif found:
-            required = [e.label for e in missing] or [e.label for e in finding.elements]
-            parts.append(
-                f"Not provided: no operative provision provides {_names(required[:4])}"
-                f" (only {_names([e.label for e in found])}, which is not enough on its own)."
-            )
-        else:
-            parts.append("No operative provision of the supplied texts provides this.")
-    elif finding.status == "needs_review":
-        parts.append("Needs review: the evidence is weak or contradictory.")
-    for q in finding.qualifiers:
-        if q.key == "broader" or (finding.status == "missing" and q.effect == "missing"):
-            continue
-        where_q = f" ({q.evidence[0].label or q.evidence[0].eid})" if q.evidence else ""
-        parts.append(f"Restriction{where_q}: {q.label}.")
-    for p in finding.parameters:
-        if p.value is not None:
-            verdict = "meets" if p.ok else "does not meet"
-            shown = "life" if p.value == params.LIFE and p.unit == "years" else f"{p.value} {p.unit}"
-            parts.append(
-                f"{p.name.replace('_', ' ').capitalize()}: {shown}, which {verdict} the standard ({p.rule})."
-            )
-    return " ".join(parts)
-
-
-def _recommendation(req: Requirement, status: str) -> str:
-    if status == "partial":
-        return req.recommendation.get("partial") or req.recommendation.get("missing", "")
-    if status == "missing":
-        return req.recommendation.get("missing", "")
-    if status == "needs_review":
-        return (
-            req.recommendation.get("needs_review")
-            or req.recommendation.get("partial")
-            or req.recommendation.get("missing", "")
-        )
-    return ""
