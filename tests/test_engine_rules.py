@@ -395,3 +395,22 @@ def test_results_are_deterministic_byte_for_byte(tmp_path):
     a = run(tmp_path, CIS_STYLE).to_json()
     b = lexcheck.analyze(tmp_path / "law1.txt").to_json()
     assert a == b
+
+
+def test_a_separate_child_offence_without_means_covers_child_trafficking(tmp_path):
+    text = """
+        Section 1. Interpretation
+        In this Act, "trafficks" means procures, recruits, transports, transfers, harbours or receives a person.
+
+        Section 2. Trafficking of children
+        (1) A person who trafficks a child for the purposes of the exploitation of the child shall be guilty of an offence and liable to imprisonment for life.
+
+        Section 4. Trafficking of persons other than children
+        (1) A person who trafficks another person, other than a child, for the purposes of exploitation shall be guilty of an offence if the trafficker coerced, threatened, abducted or otherwise used force against the trafficked person, or deceived him or her.
+        (2) A person guilty of an offence under this section shall be liable to imprisonment for life.
+    """
+    r = run(tmp_path, text)
+    assert status(r, "PAL-3a-means") == "partial"  # adults: means are required, and only some are listed
+    assert {"threat", "force", "abduction", "deception"} <= elements(r, "PAL-3a-means", "found")
+    assert status(r, "PAL-3c-child-no-means") == "covered"
+    assert status(r, "PAL-3a-acts") == "covered"  # the acts come from the definition of "trafficks"

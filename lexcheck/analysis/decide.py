@@ -347,6 +347,24 @@ def _rule_child_no_means(req, run, finding, hits):
         )
         return
     if not any(e.status == "found" for e in finding.elements):
+        # a separate child-trafficking offence with no means in it ("A person who trafficks a child
+        # for the purposes of exploitation shall be guilty of an offence")
+        means_units = {run.unit_key(h) for h in means_found}
+        for unit in run.anchors.trafficking_units:
+            head = (
+                unit.heading + " " + unit.doc.document.text[unit.node.text_start : unit.node.text_start + 300]
+            )
+            key = (unit.doc.document.id, unit.node.eid)
+            if CHILD.search(head) and key not in means_units:
+                start = unit.node.start
+                hit = Hit(req.id, "", False, unit.doc.document.id, start, min(unit.node.end, start + 1), "")
+                quote = unit.doc.document.text[start : min(unit.node.end, start + 250)].strip()
+                for e in finding.elements:
+                    e.status = "found"
+                    e.evidence = [run.evidence(hit, quote)]
+                hits = [hit]
+                break
+    if not any(e.status == "found" for e in finding.elements):
         # structure instead of words: "... by force, fraud or coercion, or [where] the person has not
         # attained the age of 18 years" makes means unnecessary for children in that limb
         limb = _child_limb(run, means_found)

@@ -113,8 +113,6 @@ def compute_anchors(contexts: list[DocContext], hits) -> Anchors:
         and _count_distinct(hits, ACT_REQ, u) >= 2
         and _count_distinct(hits, PURPOSE_REQ, u) >= 1
     ]
-    core = strict + acts_and_purpose or loose
-
     defs = [
         (ctx, d)
         for ctx in contexts
@@ -122,6 +120,18 @@ def compute_anchors(contexts: list[DocContext], hits) -> Anchors:
         if getattr(d, "kind", "definition") == "definition" and _definition_usable(ctx, d)
     ]
     traf_defs = [(c, d) for c, d in defs if TRAFFICKING.search(d.term)]
+    # an offence written with a defined verb ("who trafficks another person ... if the trafficker
+    # coerced ...") is a trafficking offence: the definition supplies its acts
+    act_terms = re.compile(
+        r"^(?:traffics?|trafficks|trafficking(?: in (?:persons|human beings))?|human trafficking)$", _F
+    )
+    terms = {t for t in (d.term.lower().strip(" \"'“”") for _, d in traf_defs) if act_terms.match(t)}
+    uses_term = [
+        u
+        for u in loose
+        if u not in strict and any(re.search(rf"\b{re.escape(t)}\b", u.text, _F) for t in terms if t)
+    ]
+    core = strict + acts_and_purpose + uses_term or loose
     exploit_defs = [(c, d) for c, d in defs if EXPLOIT.search(d.term)]
 
     definition = Scope()
