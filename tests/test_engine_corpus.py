@@ -125,3 +125,17 @@ def test_kazakh_law_reads_the_same_in_three_languages():
         readings.append({k: (status(r, k), sorted(elements(r, k, "found"))) for k in keys})
     assert readings[0] == readings[1] == readings[2]
     assert readings[0]["PAL-3a-acts"][0] == "covered"
+
+
+def test_child_trafficking_without_means_in_a_limb_or_a_presumption():
+    # Sri Lanka s. 360C(1)(c): a limb for children with the acts and no means
+    lk = analysis("lk-penal-code-amendment-2006")
+    assert status(lk, "PAL-3c-child-no-means") == "covered"
+    assert status(lk, "PAL-3b-consent") == "partial"  # "whether with or without the consent of such child"
+    # Pakistan: "Where the victim is a child the prosecution may not prove actual coercion"
+    pk = analysis("pk-ptpa-2018")
+    assert status(pk, "PAL-3c-child-no-means") == "covered"
+    # Ireland: a separate offence "who trafficks a child" without means
+    ie = analysis("ie-human-trafficking-framework")
+    assert status(ie, "PAL-3c-child-no-means") == "covered"
+    assert status(ie, "PAL-3a-means") == "covered"  # s. 4: the means of the adult offence

@@ -349,21 +349,15 @@ def _rule_child_no_means(req, run, finding, hits):
     if not any(e.status == "found" for e in finding.elements):
         # a separate child-trafficking offence with no means in it ("A person who trafficks a child
         # for the purposes of exploitation shall be guilty of an offence")
-        means_units = {run.unit_key(h) for h in means_found}
-        for unit in run.anchors.trafficking_units:
-            head = (
-                unit.heading + " " + unit.doc.document.text[unit.node.text_start : unit.node.text_start + 300]
-            )
-            key = (unit.doc.document.id, unit.node.eid)
-            if CHILD.search(head) and key not in means_units:
-                start = unit.node.start
-                hit = Hit(req.id, "", False, unit.doc.document.id, start, min(unit.node.end, start + 1), "")
-                quote = unit.doc.document.text[start : min(unit.node.end, start + 250)].strip()
-                for e in finding.elements:
-                    e.status = "found"
-                    e.evidence = [run.evidence(hit, quote)]
-                hits = [hit]
-                break
+        # ... or a limb of the offence for children with acts but no means ("(c) recruits ...
+        # a child ... for the purpose of ...")
+        limb = _child_offence_without_means(run, means_found)
+        if limb is not None:
+            hit, quote = limb
+            for e in finding.elements:
+                e.status = "found"
+                e.evidence = [run.evidence(hit, quote)]
+            hits = [hit]
     if not any(e.status == "found" for e in finding.elements):
         # structure instead of words: "... by force, fraud or coercion, or [where] the person has not
         # attained the age of 18 years" makes means unnecessary for children in that limb
@@ -387,6 +381,29 @@ def _rule_child_no_means(req, run, finding, hits):
             finding.status = "covered"
         return
     finding.status = "missing"
+
+
+def _child_offence_without_means(run: Run, means_hits: list[Hit]):
+    """A trafficking article, or a paragraph/point of one, about children, with acts and no means."""
+    acts = [
+        h for (rid, _k, neg), items in run.hits.items() if rid == "PAL-3a-acts" and not neg for h in items
+    ]
+    for unit in run.anchors.trafficking_units:
+        doc, text = unit.doc.document.id, unit.doc.document.text
+        nodes = [unit.node] + [n for c in unit.node.children for n in (c, *c.children)]
+        for node in nodes:
+            head = (node.heading or "") + " " + text[node.text_start : node.text_start + 300]
+            if not CHILD.search(head):
+                continue
+            inside = [h for h in means_hits if h.doc == doc and node.start <= h.start < node.end]
+            has_act = node is unit.node or any(
+                h.doc == doc and node.start <= h.start < node.end for h in acts
+            )
+            if not inside and has_act:
+                start = node.start
+                hit = Hit("", "", False, doc, start, min(node.end, start + 1), "")
+                return hit, text[start : min(node.end, start + 300)].strip()
+    return None
 
 
 _CHILD_ALTERNATIVE = re.compile(
