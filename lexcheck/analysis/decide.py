@@ -346,27 +346,15 @@ def _rule_child_no_means(req, run, finding, hits):
             Qualifier("broader", "no means are required for any victim, children included", "covered")
         )
         return
-    if not any(e.status == "found" for e in finding.elements):
-        # a separate child-trafficking offence with no means in it ("A person who trafficks a child
-        # for the purposes of exploitation shall be guilty of an offence")
-        # ... or a limb of the offence for children with acts but no means ("(c) recruits ...
-        # a child ... for the purpose of ...")
-        limb = _child_offence_without_means(run, means_found)
+    # structure instead of words: a separate child offence, or a limb of the offence for children,
+    # with acts but no means ("(c) recruits ... a child ... for the purpose of ..."); or "... by force,
+    # fraud or coercion, or [where] the person has not attained the age of 18 years"
+    for finder in (_child_offence_without_means, _child_limb):
+        limb = None if any(e.status == "found" for e in finding.elements) else finder(run, means_found)
         if limb is not None:
             hit, quote = limb
             for e in finding.elements:
-                e.status = "found"
-                e.evidence = [run.evidence(hit, quote)]
-            hits = [hit]
-    if not any(e.status == "found" for e in finding.elements):
-        # structure instead of words: "... by force, fraud or coercion, or [where] the person has not
-        # attained the age of 18 years" makes means unnecessary for children in that limb
-        limb = _child_limb(run, means_found)
-        if limb is not None:
-            hit, sentence = limb
-            for e in finding.elements:
-                e.status = "found"
-                e.evidence = [run.evidence(hit, sentence)]
+                e.status, e.evidence = "found", [run.evidence(hit, quote)]
             hits = [hit]
     if any(e.status == "found" for e in finding.elements):
         sentences = [_sentence(run, h)[0] for h in hits]
