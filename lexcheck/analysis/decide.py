@@ -127,6 +127,19 @@ def _sentence(run: Run, hit: Hit, limit: int = 300) -> tuple[str, int, int]:
     return sentence_around(run.ctx(hit.doc).document.text, hit.start, hit.end, limit)
 
 
+_NOT_IN_OFFENCES = {
+    "assistance_protection",
+    "residence_reflection",
+    "repatriation",
+    "prevention",
+    "institutional_coordination_monitoring",
+    "civil_society",
+    "cooperation_nrm",
+    "victim_identification",
+    "gender",
+}
+
+
 def evaluate(req: Requirement, run: Run) -> Finding:
     """Evaluate one requirement against the framework."""
     scope = run.anchors.scopes.get(req.scope, run.anchors.scopes["operative"])
@@ -139,10 +152,17 @@ def evaluate(req: Requirement, run: Run) -> Finding:
         if req.scope == "operative" and req.area != "definition_criminalisation"
         else None
     )
+    # services, residence, prevention and institutions are not provided by the wording of an offence
+    # ("procures children from hospitals, shelters for women ..." is not a shelter for victims)
+    offences = (
+        run.anchors.scopes["criminal"] if req.scope == "operative" and req.area in _NOT_IN_OFFENCES else None
+    )
     for el in req.elements:
         hits = _in_scope(run, scope, _hits(run, req, el.key))
         if glossary:
             hits = [h for h in hits if not glossary.contains(h.doc, h.start, h.end)]
+        if offences:
+            hits = [h for h in hits if not offences.contains(h.doc, h.start, h.end)]
         body_hits = [h for h in hits if not run.heading_only(h)]
         if body_hits:
             heading_only = False

@@ -24,6 +24,11 @@ from .context import OFFENCE, TRAFFICKING, DocContext, Segment, Unit
 
 _F = re.IGNORECASE
 EXPLOIT = re.compile(r"exploit|эксплуатац|пайдалан|ekspluat|istismor", _F)
+# the subject of an offence opening an article: "Whoever ...", "Any person who ...", "Лицо, которое ..."
+_OFFENDER = re.compile(
+    r"(?:^|\n)\W*(?:\d+[\w.]*\s*)?(?:\(1\)\s*)?(?:whoever|any person who|a person who|every person who|everyone who)\b",
+    _F,
+)
 _QUOTED_DEFINITIONS = re.compile(
     r"^[^\n]*\n?\W*(?:SEC(?:TION)?\.?\s*\d+[A-Z-]*\.\s*)?(?:Definitions?|Interpretation)\b", _F
 )
@@ -187,7 +192,7 @@ def compute_anchors(contexts: list[DocContext], hits) -> Anchors:
             continue
         doc_id, text = unit.doc.document.id, unit.doc.document.text
         parts = unit.node.children or [unit.node]
-        marked = [p for p in parts if OFFENCE.search(text[p.start : p.end])]
+        marked = [p for p in parts if _creates_offence(p, text)]
         lead = OFFENCE.search(text[unit.node.start : unit.node.text_end])
         if lead or len(marked) >= 2 or len(marked) * 2 >= len(parts) or unit in core:
             marked = parts  # a criminal-law article: all of it
@@ -211,6 +216,17 @@ def compute_anchors(contexts: list[DocContext], hits) -> Anchors:
             if m and _refs(m.group(0)) & core_nums:
                 sanctions += [(unit, seg) for seg in unit.segments if part.start <= seg.start < part.end]
 
+    criminal = Scope()  # the paragraphs of any article that creates an offence or sets a penalty
+    for unit in units:
+        if unit.offence:
+            text = unit.doc.document.text
+            if _OFFENDER.search(text[unit.node.text_start : unit.node.text_end + 120]):
+                criminal.add(unit.doc.document.id, unit.node.start, unit.node.end)  # "Whoever ... shall be"
+                continue
+            for part in unit.node.children or [unit.node]:
+                if _creates_offence(part, text):
+                    criminal.add(unit.doc.document.id, part.start, part.end)
+
     glossary = Scope()  # definitions, and whole "Definitions"/"Interpretation" articles
     for _, d in defs:
         glossary.add(d.document, d.start, d.end)
@@ -220,6 +236,7 @@ def compute_anchors(contexts: list[DocContext], hits) -> Anchors:
 
     scopes = {
         "glossary": glossary.finish(),
+        "criminal": criminal.finish(),
         "trafficking_definition": definition.finish(),
         "exploitation": exploitation.finish(),
         "offence": offence.finish(),
@@ -242,6 +259,12 @@ _PENALTY_OF = re.compile(
     r"[\d\w./()-]+(?:(?:,|\s+or|\s+and|\s+to)\s+[\d\w./()-]+)*",
     _F,
 )
+
+
+def _creates_offence(part, text: str) -> bool:
+    """The offence wording is the paragraph's own (or its closing words), not a passing mention
+    deep inside a long assistance provision."""
+    return any(OFFENCE.search(text[n.text_start : n.text_end]) for n in (part, *part.children[-1:]))
 
 
 def _refs(text: str) -> set[str]:
