@@ -614,7 +614,7 @@ def _parameters(req: Requirement, run: Run, finding: Finding) -> None:
                             "needs_review",
                         )
                     )
-                elif not _sanctions_any(run, p.kind):
+                else:  # no sanction with a term of imprisonment at all
                     finding.status = "missing"
             elif not ok:
                 finding.status = "partial"
@@ -646,10 +646,6 @@ def _parameters(req: Requirement, run: Run, finding: Finding) -> None:
                     "no_figure", "the period is provided but its length is not fixed in the law", "partial"
                 )
             )
-
-
-def _sanctions_any(run: Run, kind: str) -> bool:
-    return bool(_sanctions(run, aggravated=kind.endswith("aggravated")))
 
 
 def _check(value, rule: str) -> bool:

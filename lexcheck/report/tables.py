@@ -49,10 +49,8 @@ EVIDENCE_COLUMNS = ["requirement_id", "source", "document", "eid", "provision", 
 
 
 def _evidence_hash(f) -> str:
-    try:
-        from ..review import evidence_hash
-    except ImportError:  # pragma: no cover - review module missing
-        return ""
+    from ..review import evidence_hash
+
     return evidence_hash(f)
 
 
