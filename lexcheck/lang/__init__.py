@@ -1,0 +1,83 @@
+"""Per-language drafting vocabulary, kept as data (as spaCy keeps ``spacy/lang/<code>/``).
+
+Each language has a folder ``lexcheck/lang/<code>/`` with YAML files, one per kind of knowledge:
+
+- ``structure.yaml``: how acts and codes are laid out and read: article/section/part words, numbering
+  styles, definition cues, non-operative headings (purposes, findings, arrangement, explanatory statement);
+- ``clauses.yaml``: the wording of clauses the analysis reads: offence, penalty and aggravation lead-ins,
+  "including" words, child/adult words, number words and units;
+- ``report.yaml``: the fixed texts of reports in that language.
+
+Python code asks for a value with :func:`vocabulary` (the parsed file) or :func:`regex` (a cue compiled
+once). A value that is a list of alternatives is joined with ``|``. Adding a language means adding a folder
+here, catalogue patterns for it and test cases; no Python changes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_HERE = Path(__file__).resolve().parent
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def languages() -> tuple[str, ...]:
+    """The language codes that have a data folder."""
+    return tuple(sorted(p.name for p in _HERE.iterdir() if p.is_dir() and not p.name.startswith("_")))
+
+
+@cache
+def vocabulary(lang: str, part: str) -> dict[str, Any]:
+    """The parsed ``lexcheck/lang/<lang>/<part>.yaml`` ({} when the language has no such file)."""
+    path = _HERE / lang / f"{part}.yaml"
+    if not path.is_file():
+        return {}
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=_Loader)  # noqa: S506 - a safe loader (C or Python)
+    return data or {}
+
+
+def value(lang: str, part: str, key: str, default: Any = None) -> Any:
+    """One entry of a vocabulary file; dotted keys reach into mappings (``"penalty.lead_in"``)."""
+    node: Any = vocabulary(lang, part)
+    for name in key.split("."):
+        if not isinstance(node, dict) or name not in node:
+            return default
+        node = node[name]
+    return node
+
+
+def alternatives(entry: str | list[str] | None) -> str:
+    """A regex source from a data entry: a string as it is, a list joined as ``(?:a|b|...)``."""
+    if entry is None:
+        return ""
+    if isinstance(entry, str):
+        return entry
+    return "(?:" + "|".join(entry) + ")"
+
+
+@cache
+def regex(lang: str, part: str, key: str, flags: int = re.I) -> re.Pattern[str] | None:
+    """The cue ``key`` of ``<lang>/<part>.yaml`` compiled once, or None if the language has none."""
+    entry = value(lang, part, key)
+    if entry is None:
+        return None
+    return re.compile(alternatives(entry), flags)
+
+
+@cache
+def merged_regex(part: str, key: str, langs: tuple[str, ...] | None = None, flags: int = re.I) -> re.Pattern[str]:
+    """One cue for several languages (all that have it, by default): their alternatives joined.
+
+    For the places that read a framework whose documents may be in different languages."""
+    sources = []
+    for lang in langs or languages():
+        entry = value(lang, part, key)
+        if entry is not None:
+            sources.append(alternatives(entry))
+    return re.compile("|".join(f"(?:{s})" for s in sources) or r"(?!)", flags)
