@@ -73,7 +73,9 @@ def regex(lang: str, part: str, key: str, flags: int = re.I) -> re.Pattern[str] 
 
 
 @cache
-def merged_regex(part: str, key: str, langs: tuple[str, ...] | None = None, flags: int = re.I) -> re.Pattern[str]:
+def merged_regex(
+    part: str, key: str, langs: tuple[str, ...] | None = None, flags: int = re.I
+) -> re.Pattern[str]:
     """One cue for several languages (all that have it, by default): their alternatives joined.
 
     For the places that read a framework whose documents may be in different languages."""

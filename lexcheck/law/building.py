@@ -79,7 +79,8 @@ class TreeState:
         return None
 
     def kw_context(self) -> bool:
-        """Inside an article introduced by a keyword (Article, Статья, §, 1-бап ...): its "1." lines are parts."""
+        """Inside an article introduced by a keyword (Article, Russian "Stat'ya", §, Kazakh "1-bap" ...)?
+        Its "1." lines are then parts of the article."""
         art = self.current_article()
         return art is not None and art.kw
 

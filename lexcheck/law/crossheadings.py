@@ -20,7 +20,7 @@ from .shapes import (
 
 
 class CrossHeadings(TreeState):
-    """CrossHeadings decisions of the tree builder."""
+    """The builder's decisions on heading lines waiting for their provision."""
 
     def take_pending(self, b: Node) -> None:
         """Cross-headings waiting before ``b`` become the start of its own text (and its heading)."""

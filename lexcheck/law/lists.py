@@ -32,7 +32,7 @@ from .shapes import (
 
 
 class Lists(TreeState):
-    """Lists decisions of the tree builder."""
+    """Where list items, notes, definitions and bullets go: the builder's decisions on lists."""
 
     def open_item(self, i: int, tok, start: int, s_from: str, lead: int = 0) -> None:
         """A list label ``tok`` at ``s_from[lead:]``; the item's text starts at offset ``start`` (which is
@@ -98,7 +98,7 @@ class Lists(TreeState):
 
     def resolve_class(self, paren: str, cls: str, val: str) -> str:
         """Letter or roman numeral? ``(i)`` after ``(h)`` is a letter; after ``(a)`` or alone a numeral.
-        A Latin ``e)`` typed in a Cyrillic list ``а) б) ... д)`` continues that list (and vice versa)."""
+        A Latin ``e)`` typed in a Cyrillic list (a) b) ... d) in Cyrillic letters) continues that list (and vice versa)."""
         if cls == "cyr":
             self.cyr_seen = True
             if val in CYR2LAT and self._continues(f"{paren}-low", "low", CYR2LAT[val]):
@@ -212,7 +212,7 @@ class Lists(TreeState):
         self.extend(b, i, b.p.text_start)
 
     def unquoted_def(self, i: int, s: str) -> bool:
-        """``debt bondage means ...`` / ``вербовка - наем ...`` inside a definitions list."""
+        """``debt bondage means ...`` / Russian ``verbovka - naem ...`` inside a definitions list."""
         c0 = s[0]
         if not c0.islower():
             return False

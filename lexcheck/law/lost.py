@@ -19,7 +19,7 @@ from .shapes import (
 
 
 class LostNumbers(TreeState):
-    """LostNumbers decisions of the tree builder."""
+    """The builder's decisions on sections whose numbers were lost."""
 
     def _lost_mode(self) -> bool:
         if any(c.t in ("article",) for c in self.cls):
