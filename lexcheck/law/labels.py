@@ -13,6 +13,7 @@ from .cues import CYR_LOWER, CYR_SEQ, TRANSLIT_ORDER
 # (paren-style, class, value, end): paren "p" for "(a)", "c" for "a)", "d" for "1."
 ItemToken = tuple[str, str, str, int]
 
+# A list label at the start of a line: (1) (a) (A) (iv) 1) a) A) and Cyrillic letters in both styles.
 ITEM = re.compile(
     r"(?:\((?P<pnum>\d{1,3}[A-Za-z]{0,2}(?:\.\d{1,3})?)\)"
     r"|\((?P<plow>[a-z]{1,4})\)"
@@ -25,7 +26,9 @@ ITEM = re.compile(
     r")(?=\s|$|[—–-])"
 )
 ROMAN = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
+"""A lower-case roman numeral up to 39 (i, iv, xii)."""
 ROMAN_UP = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
+"""An upper-case roman numeral up to 39 (I, IV, XII)."""
 YEAR = re.compile(r"(?:18|19|20)\d\d$")
 """A bare number that is a year ("2015 CHAPTER 30"), not a section."""
 _NUM_VALUE = re.compile(r"\d+(?:\.\d+)?")

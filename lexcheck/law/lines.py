@@ -34,13 +34,17 @@ from .cues import (
 from .labels import ItemToken, item_token
 from .shapes import OPEN_Q, after_ok
 
+# a number with nothing before it: "12. Definitions", "279.01 Trafficking", "5 Offences"
 _BARE = re.compile(
     r"(?P<num>\d{1,5}[A-Z]{0,3}(?:\.\d{1,3}[A-Z]{0,2})*)(?P<dot>\.)?"
     r"(?P<sep>(?(dot)\s*[—–-]*\s*|\s+))(?P<after>.*)$"
 )
+# a number alone on its line: a section number above its heading, or a page number
 _LONE_NUM = re.compile(r"\d{1,4}[A-Z]?\.?$")
+# bullets and Markdown headings: the line's content starts after them
 _BULLET = re.compile(r"[-*•·▪◦]\s+")
 _MD_HEAD = re.compile(r"#{1,6}\s+")
+# a whole line in [brackets] or (parentheses): editorial matter or amendment history
 _BRACKET_LINE = re.compile(r"\[[^\[\]]*\][.;]?$")
 _PAREN_LINE = re.compile(r"\((?:[^()]|\([^()]*\))*\)[.;]?$")
 

@@ -188,26 +188,27 @@ class Lists(TreeState):
         self.extend(b, i, b.p.text_start)
 
     def open_def(self, i: int, c: LineClass) -> None:
-        self.close_text()
-        self.flush_pending()
-        idx = self.find_parent("def", None, False)
-        del self.stack[idx + 1 :]
-        parent = self.top()
-        local = f"def_{slug(c.term) or 'x'}"
-        b = self.new_node(parent, "point", local, self.L.start[i], "", style="def", is_item=True)
-        self.stack.append(b)
-        self.extend(b, i, b.p.text_start)
+        """A definition of a definitions list (``"child" means ...``): eid ``def_<term>``."""
+        self._open_unlabelled(i, "def", f"def_{slug(c.term) or 'x'}")
 
     def open_bullet(self, i: int, c: LineClass) -> None:
+        """An unnumbered bullet (``- ...``): eids ``point_1``, ``point_2`` ... in order."""
+        self._open_unlabelled(i, "bullet", "")
+
+    def _open_unlabelled(self, i: int, style: str, local: str) -> None:
         self.close_text()
         self.flush_pending()
-        idx = self.find_parent("bullet", None, False)
+        idx = self.find_parent(style, None, False)
         del self.stack[idx + 1 :]
         parent = self.top()
-        k = 1 + sum(
-            1 for ch in parent.p.children if ch.kind == "point" and not ch.num and ch.eid.startswith("point_")
-        )
-        b = self.new_node(parent, "point", f"point_{k}", self.L.start[i], "", style="bullet", is_item=True)
+        if not local:
+            k = 1 + sum(
+                1
+                for ch in parent.p.children
+                if ch.kind == "point" and not ch.num and ch.eid.startswith("point_")
+            )
+            local = f"point_{k}"
+        b = self.new_node(parent, "point", local, self.L.start[i], "", style=style, is_item=True)
         self.stack.append(b)
         self.extend(b, i, b.p.text_start)
 

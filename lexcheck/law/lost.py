@@ -17,6 +17,10 @@ from .shapes import (
     rstrip_end,
 )
 
+# "Heading (1) Text ..." and "Heading - Text ..." on one line
+_HEADING_AND_PARA = re.compile(r"([A-Z][A-Za-z ,'’-]{2,70}?)\s+\((1)\)\s+\S")
+_HEADING_AND_DASH = re.compile(r"([A-Z][A-Za-z ,'’-]{2,70}?)\s+[-–—]\s+([A-Z].*)$")
+
 
 class LostNumbers(TreeState):
     """The builder's decisions on sections whose numbers were lost."""
@@ -75,22 +79,18 @@ class LostNumbers(TreeState):
         s = self.L.s[i]
         if i == self.first_line:
             return False
-        m = re.match(r"([A-Z][A-Za-z ,'’-]{2,70}?)\s+\((1)\)\s+\S", s)
-        if m and lost_heading(m.group(1)):
-            self.flush_pending()
-            b = self.open_unnumbered(i)
-            b.p.heading = m.group(1).strip()
-            cut = self.L.start[i] + m.start(2) - 1
-            b.p.text_end = rstrip_end(self.text, b.p.text_start, cut)
-            s_from = s[m.start(2) - 1 :]
-            self.open_item(i, item_token(s_from), cut, s_from)
-            return True
-        m = re.match(r"([A-Z][A-Za-z ,'’-]{2,70}?)\s+[-–—]\s+([A-Z].*)$", s)
-        if m and lost_heading(m.group(1)):
-            self.flush_pending()
-            b = self.open_unnumbered(i)
-            b.p.heading = m.group(1).strip()
-            return True
+        for rx in (_HEADING_AND_PARA, _HEADING_AND_DASH):
+            m = rx.match(s)
+            if m and lost_heading(m.group(1)):
+                self.flush_pending()
+                b = self.open_unnumbered(i)
+                b.p.heading = m.group(1).strip()
+                if rx is _HEADING_AND_PARA:  # "Heading (1) Text": the heading, then paragraph (1)
+                    cut = self.L.start[i] + m.start(2) - 1
+                    b.p.text_end = rstrip_end(self.text, b.p.text_start, cut)
+                    s_from = s[m.start(2) - 1 :]
+                    self.open_item(i, item_token(s_from), cut, s_from)
+                return True
         if not lost_heading(s):
             return False
         p = self.L.prev_nonblank(i)
