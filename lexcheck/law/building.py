@@ -48,7 +48,10 @@ class Node:
 
 
 class TreeState:
-    """The builder's state and the operations on its stack that every kind of decision uses."""
+    """The builder's state and the operations on its stack that every kind of decision uses.
+
+    The mixins call each other's methods (``plain``, ``open_item``, ``take_pending`` ...): they meet in
+    :class:`lexcheck.law.tree.Builder`."""
 
     text: str
     L: Lines
