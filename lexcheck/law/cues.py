@@ -151,3 +151,12 @@ THIS_IS = re.compile(rf"(?P<term>[{_RU_ANY}][{_RU_ANY} -]{{1,60}}?)\s+[—–-]\
 """``X - eto ...`` (Russian: "X is ...")."""
 DEF_END = re.compile(rf";|\.(?=\s+[A-Z{RU_LETTERS.upper()}“\"(]|\s*$)|\n\s*\n")
 """Where a definition ends: ``;``, a full stop before a new sentence, a blank line."""
+DEF_STOP_WORDS = frozenset(words("definition_stop_words"))
+"""Words that never start an unquoted defined term."""
+TERM_WORDS: str = _alt("term_words")
+DEF_QUALIFIERS: str = _alt("definition_qualifiers")
+DEF_VERBS_AFTER_DASH: str = _alt("definition_verbs_after_dash")
+UNQUOTED_DEF_VERBS: str = _alt("unquoted_definition_verbs")
+DEF_SCOPE_OPENINGS: str = _alt("definition_scope_openings")
+DEF_VERB_STEMS = re.compile(_alt("definition_verb_stems"))
+OFFENCE_NAMING: str = _alt("offence_naming")

@@ -27,35 +27,42 @@ from .cues import (
     DEF_BODY_LEAD,
     DEF_CONTEXT,
     DEF_END,
+    DEF_QUALIFIERS,
+    DEF_SCOPE_OPENINGS,
+    DEF_STOP_WORDS,
+    DEF_VERB_STEMS,
     DEF_VERBS,
+    DEF_VERBS_AFTER_DASH,
+    OFFENCE_NAMING,
+    TERM_WORDS,
     THIS_IS,
     THIS_IS_WORD,
     UNDERSTOOD,
     UNDERSTOOD_VERB,
-    words,
+    UNQUOTED_DEF_VERBS,
 )
 from .model import Definition, Provision
 
 _Q_OPEN = "\"“‘'«„”"
 _Q_CLOSE = "\"”’'»“"
 _QUOTED = re.compile(
-    r"(?:\b(?:the\s+)?(?:term|expression|word|phrase)s?\s+)?"
+    rf"(?:\b(?:the\s+)?{TERM_WORDS}s?\s+)?"
     rf"[{_Q_OPEN}]\s*(?P<term>[^{_Q_OPEN}{_Q_CLOSE}\n]{{1,80}}?)\s*[{_Q_CLOSE}]"
-    r"(?P<filler>\s*,?\s*(?:in\s+relation\s+to|with\s+respect\s+to|when\s+used\s+in|for\s+(?:the\s+)?purposes?\s+of|as\s+used\s+in|in\s+respect\s+of)"
+    rf"(?P<filler>\s*,?\s*{DEF_QUALIFIERS}"
     r"[^;:.“”\"‘’]{0,160}?,?|\s*\([^()\n]{0,100}\)|\s*,)?"
     rf"\s*(?P<dash>[—–-]\s*)?(?P<verb>{DEF_VERBS})\b",
     re.I,
 )
 _QUOTED_DASH = re.compile(
-    rf"[{_Q_OPEN}]\s*(?P<term>[^{_Q_OPEN}{_Q_CLOSE}\n]{{2,80}}?)\s+[—–-]+\s+(?P<verb>is|are|means)\b", re.I
+    rf"[{_Q_OPEN}]\s*(?P<term>[^{_Q_OPEN}{_Q_CLOSE}\n]{{2,80}}?)\s+[—–-]+\s+(?P<verb>{DEF_VERBS_AFTER_DASH})\b",
+    re.I,
 )
-_STOP = frozenset(words("definition_stop_words"))
 _UNQUOTED = re.compile(
     r"(?:^\s*(?:\(?[0-9A-Za-z.]{1,6}[).]\s*|Explanation\s*\d*\s*[.:]?[—–-]*\s*)?|(?<=[.;:]\s)|(?<=\n))\s*"
-    r"(?:(?:In|Under|For\s+the\s+purposes?\s+of)\s+this\s+[A-Za-z]+(?:\s+[A-Za-z]+)?,\s*(?:unless\s+the\s+context\s+otherwise\s+requires,\s*)?)?"
+    rf"(?:{DEF_SCOPE_OPENINGS}\s+this\s+[A-Za-z]+(?:\s+[A-Za-z]+)?,\s*(?:unless\s+the\s+context\s+otherwise\s+requires,\s*)?)?"
     r"(?:the\s+(?:term|expression)\s+)?"
     r"(?P<term>[A-Za-z][\w’'/-]*(?:[ \t]+[\w’'/()-]+){0,6}?)[ \t]+"
-    r"(?P<verb>means|shall\s+mean|shall\s+include|includes|is\s+defined\s+as|refers\s+to|shall\s+also\s+include)\b",
+    rf"(?P<verb>{UNQUOTED_DEF_VERBS})\b",
 )
 _DASH_ITEM = re.compile(
     rf"^\s*(?:[-*•]\s*)?(?:\(?[0-9]{{1,3}}[).]|\(?[a-z{CYR_LOWER}][).])?\s*"
@@ -64,12 +71,11 @@ _DASH_ITEM = re.compile(
 _UNQUOTED_NODE = re.compile(rf"^\s*[-*•]?\s*(?P<term>[^\n]{{2,120}}?)[,]?\s+(?P<verb>{DEF_VERBS})\b", re.I)
 _TERM_LINE = re.compile(r"(?m)^(?P<term>[^\n]{2,80}?)[ \t]*\n[ \t]*[—–-][ \t]*\n[ \t]*(?P<body>\S)")
 _OFFENCE = re.compile(
-    r"\b(?:commits?|guilty\s+of|convicted\s+of)\s+(?:the|an)\s+offen[cs]e\s+of\s+"
+    rf"\b{OFFENCE_NAMING}\s+(?:the|an)\s+offen[cs]e\s+of\s+"
     r"(?P<term>[a-z][a-z -]{2,60}?)(?=\s*[,.;:]|\s+(?:and|shall|is|under|which|punishable|liable|if)\b|\s*$)",
     re.I,
 )
 _ANY_QUOTE = re.compile(r"[\"“”‘’'«»„]")
-_ANY_VERB = re.compile(r"mean|includ|refer|defin|denot|signif|construed|Mean|Includ|Refer|MEAN")
 
 
 def find_definitions(root: Provision, text: str, doc_id: str) -> list[Definition]:
@@ -165,7 +171,7 @@ def _scan(node: Provision, text: str, add) -> None:
     eid = owner.eid
     found = False
     quoted = _ANY_QUOTE.search(own) is not None
-    verb = _ANY_VERB.search(own) is not None
+    verb = DEF_VERB_STEMS.search(own) is not None
     for m in _QUOTED.finditer(own) if quoted and verb else ():
         body = own_start + m.end()
         add(m.group("term"), eid, body, _body_end(node, own_end, body, text))
@@ -177,7 +183,7 @@ def _scan(node: Provision, text: str, add) -> None:
     for m in _UNQUOTED.finditer(own) if verb else ():
         term = m.group("term").strip()
         words = term.split()
-        if not words or words[0].lower() in _STOP or len(words) > 7:
+        if not words or words[0].lower() in DEF_STOP_WORDS or len(words) > 7:
             continue
         if m.start("term") > 0 and own[m.start("term") - 1 : m.start("term")] in _Q_CLOSE:
             continue
