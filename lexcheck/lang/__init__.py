@@ -9,7 +9,9 @@ Each language has a folder ``lexcheck/lang/<code>/`` with YAML files, one per ki
 - ``report.yaml``: the fixed texts of reports in that language.
 
 Python code asks for a value with :func:`vocabulary` (the parsed file) or :func:`regex` (a cue compiled
-once). A value that is a list of alternatives is joined with ``|``. Adding a language means adding a folder
+once). A value that is a list of alternatives is joined with ``|``. Code that reads texts of any language
+(the structure parser) takes every language's entries together: :func:`merged_list`, :func:`merged_mapping`,
+:func:`merged_letters`, :func:`merged_regex`. Adding a language means adding a folder
 here, catalogue patterns for it and test cases; no Python changes.
 """
 
@@ -71,7 +73,9 @@ def regex(lang: str, part: str, key: str, flags: int = re.I) -> re.Pattern[str] 
 
 
 @cache
-def merged_regex(part: str, key: str, langs: tuple[str, ...] | None = None, flags: int = re.I) -> re.Pattern[str]:
+def merged_regex(
+    part: str, key: str, langs: tuple[str, ...] | None = None, flags: int = re.I
+) -> re.Pattern[str]:
     """One cue for several languages (all that have it, by default): their alternatives joined.
 
     For the places that read a framework whose documents may be in different languages."""
@@ -81,3 +85,32 @@ def merged_regex(part: str, key: str, langs: tuple[str, ...] | None = None, flag
         if entry is not None:
             sources.append(alternatives(entry))
     return re.compile("|".join(f"(?:{s})" for s in sources) or r"(?!)", flags)
+
+
+@cache
+def merged_list(part: str, key: str) -> tuple[str, ...]:
+    """The entries ``key`` of every language that has them, in language-code order (a string counts as one)."""
+    out: list[str] = []
+    for lang in languages():
+        entry = value(lang, part, key)
+        if entry is None:
+            continue
+        out.extend([entry] if isinstance(entry, str) else entry)
+    return tuple(out)
+
+
+@cache
+def merged_mapping(part: str, key: str) -> dict[str, Any]:
+    """The mappings ``key`` of every language joined (a language earlier in code order wins a clash)."""
+    out: dict[str, Any] = {}
+    for lang in languages():
+        for k, v in (value(lang, part, key) or {}).items():
+            out.setdefault(k, v)
+    return out
+
+
+@cache
+def merged_letters(part: str, key: str, langs: tuple[str, ...] | None = None) -> str:
+    """The letters of the string entries ``key`` of several languages (all by default), each letter once."""
+    letters = "".join(value(lang, part, key) or "" for lang in langs or languages())
+    return "".join(dict.fromkeys(letters))

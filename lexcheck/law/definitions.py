@@ -7,10 +7,11 @@ the document text, ``eid`` = the provision that holds it):
   means``, ``"X" has the meaning ...``, ``X — refers to`` (Philippines), ``"X - is ..."``;
 - unquoted terms: ``X means ...`` / ``X shall mean ...`` / ``X shall include`` at the start of a provision or
   sentence, also after ``In this Act,`` / ``Under this Article,``; and ``X means`` lines of a definitions list;
-- CIS definitions lists: ``1) торговля людьми – ...``, ``вербовка - наем ...``, ``адам саудасы – ...``,
-  ``adam söwdasy – ...``, ``а) Хариду фурӯши одамон - ...`` in an article on basic concepts / definitions
-  (``основные понятия``, ``ұғымдар``, ``düşünjeler``, ``мафҳумҳо``, ``Definitions``, ``Interpretation``);
-  ``X — это ...``; a term on its own line followed by a line with a dash (Uzbek glossary);
+- CIS definitions lists: ``1) torgovlya lyud'mi – ...`` (Russian), ``adam saudasy – ...`` (Kazakh),
+  ``adam söwdasy – ...`` (Turkmen), ``a) Kharidu furushi odamon - ...`` (Tajik) in an article on basic
+  concepts / definitions (its heading words are ``definition_headings`` in ``lexcheck/lang/*/structure.yaml``);
+  ``X — eto ...`` and ``Pod X ponimaetsya ...`` (Russian); a term on its own line followed by a line with a
+  dash (Uzbek glossary);
 - offence names: ``commits the offence of trafficking`` / ``is guilty of the offence of trafficking in persons``
   (``Definition.kind == "offence"``, ``text`` = the whole provision that creates the offence).
 
@@ -21,91 +22,60 @@ from __future__ import annotations
 
 import re
 
+from .cues import (
+    CYR_LOWER,
+    DEF_BODY_LEAD,
+    DEF_CONTEXT,
+    DEF_END,
+    DEF_QUALIFIERS,
+    DEF_SCOPE_OPENINGS,
+    DEF_STOP_WORDS,
+    DEF_VERB_STEMS,
+    DEF_VERBS,
+    DEF_VERBS_AFTER_DASH,
+    OFFENCE_NAMING,
+    TERM_WORDS,
+    THIS_IS,
+    THIS_IS_WORD,
+    UNDERSTOOD,
+    UNDERSTOOD_VERB,
+    UNQUOTED_DEF_VERBS,
+)
 from .model import Definition, Provision
 
 _Q_OPEN = "\"“‘'«„”"
 _Q_CLOSE = "\"”’'»“"
-_VERB = (
-    r"(?:means|mean|includes|include|shall\s+mean|shall\s+include|shall\s+be\s+construed\s+as|"
-    r"has\s+the\s+(?:same\s+)?meaning|have\s+the\s+(?:same\s+)?meanings?|shall\s+have\s+the\s+(?:same\s+)?meaning|"
-    r"refers?\s+to|is\s+defined\s+as|denotes|signifies)"
-)
 _QUOTED = re.compile(
-    r"(?:\b(?:the\s+)?(?:term|expression|word|phrase)s?\s+)?"
+    rf"(?:\b(?:the\s+)?{TERM_WORDS}s?\s+)?"
     rf"[{_Q_OPEN}]\s*(?P<term>[^{_Q_OPEN}{_Q_CLOSE}\n]{{1,80}}?)\s*[{_Q_CLOSE}]"
-    r"(?P<filler>\s*,?\s*(?:in\s+relation\s+to|with\s+respect\s+to|when\s+used\s+in|for\s+(?:the\s+)?purposes?\s+of|as\s+used\s+in|in\s+respect\s+of)"
+    rf"(?P<filler>\s*,?\s*{DEF_QUALIFIERS}"
     r"[^;:.“”\"‘’]{0,160}?,?|\s*\([^()\n]{0,100}\)|\s*,)?"
-    rf"\s*(?P<dash>[—–-]\s*)?(?P<verb>{_VERB})\b",
+    rf"\s*(?P<dash>[—–-]\s*)?(?P<verb>{DEF_VERBS})\b",
     re.I,
 )
 _QUOTED_DASH = re.compile(
-    rf"[{_Q_OPEN}]\s*(?P<term>[^{_Q_OPEN}{_Q_CLOSE}\n]{{2,80}}?)\s+[—–-]+\s+(?P<verb>is|are|means)\b", re.I
-)
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "any",
-        "each",
-        "every",
-        "no",
-        "such",
-        "which",
-        "who",
-        "where",
-        "when",
-        "if",
-        "whoever",
-        "nothing",
-        "person",
-        "persons",
-        "he",
-        "she",
-        "they",
-        "there",
-        "here",
-        "other",
-        "all",
-    ]
+    rf"[{_Q_OPEN}]\s*(?P<term>[^{_Q_OPEN}{_Q_CLOSE}\n]{{2,80}}?)\s+[—–-]+\s+(?P<verb>{DEF_VERBS_AFTER_DASH})\b",
+    re.I,
 )
 _UNQUOTED = re.compile(
     r"(?:^\s*(?:\(?[0-9A-Za-z.]{1,6}[).]\s*|Explanation\s*\d*\s*[.:]?[—–-]*\s*)?|(?<=[.;:]\s)|(?<=\n))\s*"
-    r"(?:(?:In|Under|For\s+the\s+purposes?\s+of)\s+this\s+[A-Za-z]+(?:\s+[A-Za-z]+)?,\s*(?:unless\s+the\s+context\s+otherwise\s+requires,\s*)?)?"
+    rf"(?:{DEF_SCOPE_OPENINGS}\s+this\s+[A-Za-z]+(?:\s+[A-Za-z]+)?,\s*(?:unless\s+the\s+context\s+otherwise\s+requires,\s*)?)?"
     r"(?:the\s+(?:term|expression)\s+)?"
     r"(?P<term>[A-Za-z][\w’'/-]*(?:[ \t]+[\w’'/()-]+){0,6}?)[ \t]+"
-    r"(?P<verb>means|shall\s+mean|shall\s+include|includes|is\s+defined\s+as|refers\s+to|shall\s+also\s+include)\b",
+    rf"(?P<verb>{UNQUOTED_DEF_VERBS})\b",
 )
 _DASH_ITEM = re.compile(
-    r"^\s*(?:[-*•]\s*)?(?:\(?[0-9]{1,3}[).]|\(?[a-zа-яёәғқңөұүһіӣӯҳҷ][).])?\s*"
+    rf"^\s*(?:[-*•]\s*)?(?:\(?[0-9]{{1,3}}[).]|\(?[a-z{CYR_LOWER}][).])?\s*"
     r"(?P<term>(?:[^—–\n:;()]|\([^()\n]*\))+?)\s+(?P<dash>[—–]|-(?=\s))\s+(?P<body>\S)",
 )
-_POD = re.compile(
-    r"\b[Пп]од\s+(?P<term>[^,.;:\n]{2,80}?)\s+(?:в\s+настоящ\w+\s+\w+\s+|для\s+целей\s+[^,.;]{2,60}?\s+)?"
-    r"понима(?:ется|ются|ет|ют)\s+(?P<body>\S)"
-)
-_UNQUOTED_NODE = re.compile(rf"^\s*[-*•]?\s*(?P<term>[^\n]{{2,120}}?)[,]?\s+(?P<verb>{_VERB})\b", re.I)
-_ETO = re.compile(r"(?P<term>[А-ЯЁа-яё][А-ЯЁа-яё -]{1,60}?)\s+[—–-]\s+это\s+(?P<body>\S)")
+_UNQUOTED_NODE = re.compile(rf"^\s*[-*•]?\s*(?P<term>[^\n]{{2,120}}?)[,]?\s+(?P<verb>{DEF_VERBS})\b", re.I)
 _TERM_LINE = re.compile(r"(?m)^(?P<term>[^\n]{2,80}?)[ \t]*\n[ \t]*[—–-][ \t]*\n[ \t]*(?P<body>\S)")
 _OFFENCE = re.compile(
-    r"\b(?:commits?|guilty\s+of|convicted\s+of)\s+(?:the|an)\s+offen[cs]e\s+of\s+"
+    rf"\b{OFFENCE_NAMING}\s+(?:the|an)\s+offen[cs]e\s+of\s+"
     r"(?P<term>[a-z][a-z -]{2,60}?)(?=\s*[,.;:]|\s+(?:and|shall|is|under|which|punishable|liable|if)\b|\s*$)",
     re.I,
 )
-DEF_CONTEXT = re.compile(
-    r"definition|interpretation|meaning of (?:certain )?(?:terms|expressions|words)|terms used|glossary|concepts|"
-    r"понятия|термин|ұғымдар|түшүнүктөр|мафҳумҳо|düşünjeler|tushunchalar|atamalar|маъно",
-    re.I,
-)
 _ANY_QUOTE = re.compile(r"[\"“”‘’'«»„]")
-_ANY_VERB = re.compile(r"mean|includ|refer|defin|denot|signif|construed|Mean|Includ|Refer|MEAN")
-_END = re.compile(r";|\.(?=\s+[A-ZА-ЯЁ“\"(]|\s*$)|\n\s*\n")
 
 
 def find_definitions(root: Provision, text: str, doc_id: str) -> list[Definition]:
@@ -158,7 +128,7 @@ def _owner(node: Provision) -> Provision:
 
 def _body_end(node: Provision, own_end: int, body_start: int, text: str) -> int:
     """Where a definition that starts in ``node``'s own text ends."""
-    m = _END.search(text, body_start, own_end)
+    m = DEF_END.search(text, body_start, own_end)
     if m:
         return m.start() + (1 if m.group(0) == "." else 0)
     if node.children:
@@ -177,7 +147,9 @@ def _definition_node(node: Provision, text: str, add) -> None:
         return
     m = re.match(rf"\s*[-*•]?\s*[{_Q_OPEN}]\s*([^{_Q_OPEN}{_Q_CLOSE}\n]{{1,80}}?)\s*[{_Q_CLOSE}]", own)
     if m:  # the verb comes later ("“X”, in relation to ... ,\n means ...")
-        v = re.search(rf"\b{_VERB}\b", own[m.end() :], re.I) or re.match(r"\s*(?:is|are)\b", own[m.end() :])
+        v = re.search(rf"\b{DEF_VERBS}\b", own[m.end() :], re.I) or re.match(
+            r"\s*(?:is|are)\b", own[m.end() :]
+        )
         body = own_start + m.end() + (v.end() if v else 0)
         add(m.group(1), node.eid, body, node.end)
         return
@@ -199,7 +171,7 @@ def _scan(node: Provision, text: str, add) -> None:
     eid = owner.eid
     found = False
     quoted = _ANY_QUOTE.search(own) is not None
-    verb = _ANY_VERB.search(own) is not None
+    verb = DEF_VERB_STEMS.search(own) is not None
     for m in _QUOTED.finditer(own) if quoted and verb else ():
         body = own_start + m.end()
         add(m.group("term"), eid, body, _body_end(node, own_end, body, text))
@@ -211,7 +183,7 @@ def _scan(node: Provision, text: str, add) -> None:
     for m in _UNQUOTED.finditer(own) if verb else ():
         term = m.group("term").strip()
         words = term.split()
-        if not words or words[0].lower() in _STOP or len(words) > 7:
+        if not words or words[0].lower() in DEF_STOP_WORDS or len(words) > 7:
             continue
         if m.start("term") > 0 and own[m.start("term") - 1 : m.start("term")] in _Q_CLOSE:
             continue
@@ -231,14 +203,14 @@ def _scan(node: Provision, text: str, add) -> None:
             if len(term.split()) <= 30 and not re.search(r"[.;]\s", term):
                 add(term, eid, own_start + m.start("body"), node.end)
                 found = True
-    for m in _POD.finditer(own) if "понима" in own else ():
+    for m in UNDERSTOOD.finditer(own) if UNDERSTOOD_VERB.search(own) else ():
         add(
             m.group("term"),
             eid,
             own_start + m.start("body"),
             _body_end(node, own_end, own_start + m.start("body"), text),
         )
-    for m in _ETO.finditer(own) if "это" in own else ():
+    for m in THIS_IS.finditer(own) if THIS_IS_WORD in own else ():
         add(
             m.group("term"),
             eid,
@@ -288,13 +260,10 @@ def _clean_term(term: str) -> str:
     return term
 
 
-_LEAD_VERB = re.compile(r"(?:refers?\s+to|means|shall\s+mean|is|are|это)\s+", re.I)
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in "—–-:,"):
         start += 1
-    m = _LEAD_VERB.match(text, start, end)
+    m = DEF_BODY_LEAD.match(text, start, end)
     if m and m.end() < end:
         start = m.end()
     while end > start and (text[end - 1].isspace() or text[end - 1] in ";,"):

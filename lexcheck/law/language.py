@@ -2,31 +2,44 @@
 
 Cheap character statistics over a sample, then a few function words:
 
-- Cyrillic: ``tg`` (ӣ ӯ ҳ ҷ, "Моддаи"), ``kk`` (ә ұ і һ, with ғ қ ң ө ү), ``ky`` (ң ө ү but none of ә ғ қ ұ һ і;
-  "берене", "жана", "Мыйзам"), otherwise ``ru``;
+- Cyrillic: ``tg`` (its own letters, "Moddai"), ``kk`` (its own letters, with those it shares with Kyrgyz),
+  ``ky`` (the letters it shares with Kazakh but none of Kazakh's own; "berene", "zhana", "Myyzam"),
+  otherwise ``ru``;
 - Latin: ``tk`` (ä ň ş ý ž ... and "madda"), ``uz`` (oʻ gʻ, "modda", "boʻlim"), otherwise ``en``.
+
+The letters and words are ``detect_*`` entries of ``lexcheck/lang/<code>/structure.yaml``.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..lang import alternatives, value
+
 LANGUAGES = ("en", "ru", "kk", "ky", "tk", "uz", "tg")
 
 _CYR = re.compile(r"[\u0400-\u04FF]")
 _LAT = re.compile(r"[A-Za-z\u00C0-\u024F]")
-_TG = set("ӣӯҳҷӢӮҲҶ")
-_KK = set("әұһіӘҰҺІ")
-_KK_SOFT = set("ғқҒҚ")
-_KY = set("ңөүҢӨҮ")
-_TK = set("äňşýžÄŇŞÝŽ")
-_UZ_APOS = re.compile(r"[oOgG][ʻ‘’'`ʼ]")
-_KY_WORDS = re.compile(r"\b(?:берене|жана|мыйзам\w*|Кыргыз\w*|боюнча|тартуу|ушул)\b", re.I)
-_KK_WORDS = re.compile(r"\b(?:бап|және|Қазақстан\w*|осы|туралы|немесе)\b", re.I)
-_TG_WORDS = re.compile(r"\b(?:Моддаи|Қонуни|мазкур|ва|дар|бо)\b", re.I)
-_RU_WORDS = re.compile(r"\b(?:и|в|не|на|с|по|или|статья|настоящего|закона|лиц\w*)\b", re.I)
-_TK_WORDS = re.compile(r"\b(?:madda|we|bilen|hem|Türkmenistan\w*|kanun\w*)\b", re.I)
-_UZ_WORDS = re.compile(r"\b(?:modda|moddasi|va|yoki|bilan|qonun\w*|boʻlim|bob)\b", re.I)
+
+
+def _letters(lang: str, key: str = "detect_letters") -> frozenset[str]:
+    return frozenset(value(lang, "structure", key) or "")
+
+
+def _words(lang: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + alternatives(value(lang, "structure", "detect_words")) + r"\b", re.I)
+
+
+_TG = _letters("tg")
+_KK = _letters("kk")
+_KK_SOFT = _letters("kk", "detect_shared_letters")
+_KY = _letters("ky")
+_TK = _letters("tk")
+_UZ_APOS = re.compile(value("uz", "structure", "detect_marks"))
+_KY_WORDS, _KK_WORDS, _TG_WORDS = _words("ky"), _words("kk"), _words("tg")
+_TK_WORDS, _UZ_WORDS = _words("tk"), _words("uz")
+_UZ_ARTICLE = re.compile(value("uz", "structure", "detect_article"))
+_TK_ARTICLE = re.compile(value("tk", "structure", "detect_article"))
 
 
 def detect(text: str) -> str:
@@ -58,8 +71,8 @@ def detect(text: str) -> str:
         return "tk"
     if uz >= floor and _UZ_WORDS.search(sample):
         return "uz"
-    if _UZ_WORDS.search(sample) and re.search(r"\b\d+-modda\b", sample):
+    if _UZ_WORDS.search(sample) and _UZ_ARTICLE.search(sample):
         return "uz"
-    if re.search(r"\b\d+-[a-zäöüý]{1,5} madda\b", sample):
+    if _TK_ARTICLE.search(sample):
         return "tk"
     return "en"

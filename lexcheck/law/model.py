@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 # Kinds of provision, from the outside in. ``part``/``chapter``/``division`` group articles;
 # ``article`` is an article or section; ``paragraph`` a numbered paragraph or subsection "(1)";
-# ``point`` a lettered or numbered item "(a)" / "1)" / "а)"; ``subpoint`` "(i)".
+# ``point`` a lettered or numbered item "(a)" / "1)" / a Cyrillic letter; ``subpoint`` "(i)".
 KINDS = ("document", "part", "chapter", "division", "article", "paragraph", "point", "subpoint", "text")
 
 # AKN eId prefixes for each kind.
@@ -78,7 +78,7 @@ class Provision:
 
 @dataclass
 class Definition:
-    """A defined term: ``"exploitation" means ...`` or ``торговля людьми – ...``."""
+    """A defined term: ``"exploitation" means ...`` or Russian ``torgovlya lyud'mi – ...``."""
 
     term: str
     text: str

@@ -5,47 +5,36 @@ Not operative (``operative=False`` with a ``non_operative_reason``):
 - the preamble: text before the first provision (title block, ``WHEREAS`` recitals, "It is hereby enacted"),
   and any provision that opens with ``WHEREAS``;
 - purposes, objects and findings sections (``Purposes and findings``, ``Findings``, ``Objects of the Act``,
-  ``Declaration of policy``, ``Цели``/``Цель настоящего Закона`` ...), with everything under them;
+  ``Declaration of policy``, Russian "Tseli" / "Tsel' nastoyashchego Zakona" ...), with everything under
+  them (the headings are ``purpose_headings`` in ``lexcheck/lang/*/structure.yaml``);
 - tables of contents (``ARRANGEMENT OF SECTIONS``, ``Contents``, runs of heading-only lines);
 - gazette headers and footers, page numbers, editorial notes in ``[square brackets]`` or starting with
-  ``Editorial``/``Note:``, and amendment history (``(Amended by ...)``, ``(В редакции ...)``, ``Сноска.``);
+  ``Editorial``/``Note:``, and amendment history (``(Amended by ...)``, Russian "(V redaktsii ...)",
+  "Snoska.");
   :mod:`lexcheck.law.structure` puts those lines in their own ``text`` nodes (eids ``remark``/``toc``)
   and sets the reason there;
 - provisions whose whole text says they are repealed or omitted (``[Repealed]``, ``. . . .``).
 
-A note to a criminal-code article (``Примечание``/``Note``, a ``paragraph`` with ``num`` "Примечание")
+A note to a criminal-code article (``Note``, Russian "Primechanie": a ``paragraph`` with that ``num``)
 *is* operative law and stays operative.
 """
 
 from __future__ import annotations
 
-import re
-
+from .cues import (
+    EN_RECITALS,
+    ENACTING,
+    LABEL,
+    POLICY_HEADING,
+    PURPOSE_HEADING,
+    RECITAL_HEADING,
+    RECITALS,
+    REPEALED,
+    WHEREAS,
+)
 from .model import Provision
 
-_F = re.IGNORECASE
-
-PURPOSE_HEADING = re.compile(
-    r"^\W*(?:"
-    r"(?:purposes?|objects?|objectives?|aims?|goals?)(?:\s+and\s+(?:findings|objectives?|principles|scope|reasons))?"
-    r"(?:\s+of\s+(?:the|this)\s+(?:act|law|part|chapter|code|title|subtitle|division))?"
-    r"|(?:congressional\s+|legislative\s+)?findings(?:\s+and\s+(?:purposes?|declarations?|policy))?"
-    r"|(?:statement|declaration)\s+of\s+(?:purposes?|objects?|policy|principles)"
-    r"|sense\s+of\s+(?:congress|parliament)"
-    r"|preamble|recitals"
-    r"|цел[ьи](?:\s+и\s+задачи)?(?:\s+настоящего\s+(?:закона|кодекса))?|задачи\s+настоящего\s+закона"
-    r"|(?:осы\s+заңның\s+)?мақсат(?:ы|тары)(?:\s+мен\s+міндеттері)?|мақсади\s+қонуни\s+мазкур|мақсади\s+қонун"
-    r"|(?:ushbu\s+qonunning\s+)?maqsadi|kanunyň\s+maksady|maksatlary|мыйзамдын\s+максаты|максаттары"
-    r")\W*$",
-    _F,
-)
-_WHEREAS = re.compile(r"^\W*(?:WHEREAS|Whereas|ПРИНИМАЯ ВО ВНИМАНИЕ|Принимая во внимание)\b")
-_ENACTING = re.compile(r"^\W*(?:(?:it\s+is\s+)?hereby\s+enacted|be\s+it\s+enacted|now,?\s+therefore)", _F)
-_REPEALED = re.compile(
-    r"^\W*(?:\[?\s*(?:repealed|omitted|deleted|spent|expired)\b[^\n]{0,120}|(?:\.\s*){3,}|"
-    r"утратил\w*\s+силу[^\n]{0,120}|исключен\w*[^\n]{0,120}|күші\s+жойылды[^\n]{0,120})\W*$",
-    _F,
-)
+__all__ = ["mark", "PURPOSE_HEADING"]
 
 
 def mark(root: Provision, text: str) -> None:
@@ -71,7 +60,7 @@ def _visit(node: Provision, text: str, has_structure: bool) -> None:
     if node.kind == "text" and local.split("_")[0] == "preamble" and has_structure:
         reason = (
             "preamble (recitals)"
-            if "WHEREAS" in own or "Whereas" in own
+            if any(w in own for w in EN_RECITALS)
             else "preamble (before the first provision)"
         )
         _set(node, reason)
@@ -81,24 +70,23 @@ def _visit(node: Provision, text: str, has_structure: bool) -> None:
         return
     heading = node.heading or ""
     if heading and node.kind != "text" and PURPOSE_HEADING.match(heading):
-        if re.search(r"policy|sense of", heading, _F):
+        if POLICY_HEADING.search(heading):
             reason = "statement of policy"
-        elif re.search(r"preamble|recital", heading, _F):
+        elif RECITAL_HEADING.search(heading):
             reason = "preamble (recitals)"
         else:
             reason = "purposes and findings"
         _set(node, reason)
         return
-    whereas = "hereas" in own or "HEREAS" in own or "ПРИНИМАЯ" in own or "Принимая" in own
-    if whereas and _WHEREAS.match(_body(node, own)):
+    if any(w in own for w in RECITALS) and WHEREAS.match(_body(node, own)):
         _set(node, "preamble (recitals)")
         return
-    if node.kind == "text" and len(own) < 300 and _ENACTING.match(own):
+    if node.kind == "text" and len(own) < 300 and ENACTING.match(own):
         _set(node, "enacting formula")
         return
     if not node.children and len(own) < 300:
         body = _body(node, own)
-        if body and _REPEALED.match(body):
+        if body and REPEALED.match(body):
             _set(node, "repealed or omitted")
             return
     for child in node.children:
@@ -113,8 +101,5 @@ def _body(node: Provision, own: str) -> str:
     elif node.num and body.lstrip().startswith(node.num):
         body = body.lstrip()[len(node.num) :]
     if not body[:1].isalpha():
-        body = _LABEL.sub("", body, count=1)
+        body = LABEL.sub("", body, count=1)
     return body.strip()
-
-
-_LABEL = re.compile(r"^\W*(?:§|Article|Section|Статья|SEC\.)?\s*[\dA-Za-z./-]{0,12}[.)]?\s*")
