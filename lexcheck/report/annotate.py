@@ -142,9 +142,10 @@ def annotate_docx(
     if str(out) != "-":
         check_output_path(out, protected)
     doc = build_annotated(framework, result, lang=lang, texts=texts, document=document, author=author)
+    from .docx_clean import clean_docx
     from .docx_util import save_bytes
 
-    write_atomic(out, save_bytes(doc), inputs=protected)
+    write_atomic(out, clean_docx(save_bytes(doc), out, "annotated text"), inputs=protected)
 
 
 def build_annotated(framework, result, *, lang="en", texts=None, document=None, author=AUTHOR):
@@ -245,7 +246,10 @@ def _annotate_source(d, notes: _Notes, words, author):
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
-    out = Document(io.BytesIO(Path(d.path).read_bytes()))
+    from .docx_clean import clean_docx
+
+    # checked (zip bomb, DTD) and cleaned (macros, objects, external links) before python-docx reads it
+    out = Document(io.BytesIO(clean_docx(Path(d.path).read_bytes(), d.path)))
     body = out.element.body
     paras = [Paragraph(p, out._body) for p in body.iter(qn("w:p"))]
     normed = [_norm(p.text) for p in paras]
@@ -303,8 +307,10 @@ def comments_of(docx_bytes_or_path) -> list[str]:
     """The texts of all comments of a .docx (for tests and checks)."""
     from docx import Document
 
+    from ..safezip import check_ooxml
+
     src = docx_bytes_or_path
-    if isinstance(src, bytes | bytearray):
-        src = io.BytesIO(src)
-    doc = Document(src)
+    data = bytes(src) if isinstance(src, bytes | bytearray) else Path(src).read_bytes()
+    check_ooxml(data, "<bytes>" if isinstance(src, bytes | bytearray) else src)
+    doc = Document(io.BytesIO(data))
     return [c.text for c in doc.comments]
