@@ -208,6 +208,7 @@ def test_hostile_template_container(tmp_path, name, make, words):
 
 # ----------------------------------------------------------------------------- active content
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 EVIL_BODY = (
     '<w:p><w:hyperlink r:id="rIdEvilLink"><w:r><w:t>Click here</w:t></w:r></w:hyperlink></w:p>'
     '<w:p><w:r><w:drawing><wp:inline><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
@@ -309,7 +310,7 @@ def assert_clean(data: bytes) -> None:
 def test_hostile_docx_is_really_hostile():
     data = make_hostile_docx(default_template().read_bytes())
     found = " ".join(active_content(data))
-    for what in ("vbaProject", "activeX", "evil.example", "DDE", "INCLUDEPICTURE", "content type"):
+    for what in ("vbaProject", "activeX", "evil.example", "field that fetches", "content type"):
         assert what in found
 
 
@@ -367,3 +368,63 @@ def test_annotate_in_place_strips_active_content(tmp_path, cli):
 def test_clean_docx_leaves_a_clean_file_alone():
     src = default_template().read_bytes()
     assert clean_docx(src, "t.docx") is src
+
+
+# (name, body XML put into a plain document, text that must survive, bytes that must be gone)
+FIELD_CASES = [
+    (
+        "DDEAUTO split over runs, other prefix",
+        '<w:p xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:r><w:fldChar '
+        'w:fldCharType="begin"/></w:r><w:r><x:instrText>D</x:instrText></w:r><w:r><x:instrText>DEAUTO '
+        'cmd</x:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>kept text</w:t>'
+        '</w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+        "kept text",
+        b"DEAUTO",
+    ),
+    (
+        "comment inside a field code",
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>INCLUDE<!-- x -->TEXT '
+        '"c:/secret.txt"</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>'
+        'shown</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+        "shown",
+        b"secret.txt",
+    ),
+    (
+        "character reference in a field code",
+        '<w:p><w:fldSimple w:instr="&#68;DEAUTO cmd"><w:r><w:t>simple</w:t></w:r></w:fldSimple></w:p>',
+        "simple",
+        b"DEAUTO",
+    ),
+    (
+        "VML picture linked by o:href",
+        '<w:p><w:r><w:t>before</w:t></w:r><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<v:imagedata xmlns:o="urn:schemas-microsoft-com:office:office" o:href="file:///C:/x.png"/>'
+        "</v:shape></w:pict></w:r></w:p>",
+        "before",
+        b"file:///",
+    ),
+    (
+        "internal HYPERLINK field kept",
+        '<w:p><w:fldSimple w:instr=" HYPERLINK \\l &quot;top&quot; "><w:r><w:t>to the top</w:t></w:r>'
+        "</w:fldSimple></w:p>",
+        "to the top",
+        b"evil",
+    ),
+]
+
+
+@pytest.mark.parametrize("name,body,kept,gone", FIELD_CASES, ids=[c[0] for c in FIELD_CASES])
+def test_clean_docx_fields_and_links(name, body, kept, gone):
+    buf = io.BytesIO()
+    Document().save(buf)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
+        xml = z.read("word/document.xml").decode()
+    hostile = _rewrite(
+        buf.getvalue(), {"word/document.xml": xml.replace("<w:body>", "<w:body>" + body).encode()}
+    )
+    cleaned = clean_docx(hostile, "law.docx")
+    assert active_content(cleaned) == []
+    with zipfile.ZipFile(io.BytesIO(cleaned)) as z:
+        assert gone not in z.read("word/document.xml")
+    body_xml = Document(io.BytesIO(cleaned)).element.body
+    assert kept in "".join(t.text or "" for t in body_xml.iter(f"{{{W}}}t"))

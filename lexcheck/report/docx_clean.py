@@ -59,6 +59,10 @@ _ACTIVE_FIELD = re.compile(
     re.I,
 )
 _FIELD_WORD = re.compile(rb"(?i)DDE|INCLUDE|LINK|IMPORT|DATABASE|\bRD\b|PRINT|MACROBUTTON|AUTOTEXTLIST")
+_INSTR_OPEN = re.compile(rb"<(?:[\w.-]+:)?instrText\b")
+_INSTR_TEXT = re.compile(rb"<(?:[\w.-]+:)?instrText\b[^>]*>([^<]*)</(?:[\w.-]+:)?instrText>")
+_INSTR_ATTR = re.compile(rb"\binstr\s*=\s*(\"[^\"]*\"|'[^']*')")
+_VML_FILL = re.compile(rb"<[\w.-]+:fill[\s/>]")
 _CONTAINERS = {_W + "drawing", _W + "pict", _W + "object"}
 # Elements in settings.xml that name outside data or code, dropped outright.
 _SETTINGS_DROP = (_W + "attachedTemplate", _W + "mailMerge")
@@ -146,9 +150,16 @@ def _may_be_active(raw: bytes, name: str) -> bool:
     """A cheap look before parsing: fields, settings that name outside data, VML links."""
     if name.endswith("settings.xml") and (b"attachedTemplate" in raw or b"mailMerge" in raw):
         return True
-    if b"imagedata" in raw or b":fill" in raw:
+    if b"imagedata" in raw or _VML_FILL.search(raw):
         return True
-    return (b"instrText" in raw or b"fldSimple" in raw) and _FIELD_WORD.search(raw) is not None
+    if b"instrText" not in raw and b"fldSimple" not in raw:
+        return False
+    # All field codes of the part, joined: each field's code is a substring of it, whatever its runs.
+    pieces = _INSTR_TEXT.findall(raw)
+    if len(pieces) != len(_INSTR_OPEN.findall(raw)):  # markup inside a code, or an odd form: read it all
+        return True
+    code = b"".join([*pieces, *(a[1:-1] for a in _INSTR_ATTR.findall(raw))])
+    return b"&" in code or _FIELD_WORD.search(code) is not None
 
 
 def _clean_xml(raw: bytes, name: str, ids: set[str], path) -> bytes | None:
@@ -225,7 +236,7 @@ def _defuse_fields(root) -> bool:
             continue
         elif kind == "instr" and not stack[-1][2]:
             stack[-1][0].append(el)
-            stack[-1][1] += el.text or ""
+            stack[-1][1] += el.xpath("string()")
         elif kind == "separate":
             stack[-1][0].append(el)
             stack[-1][2] = True
@@ -285,12 +296,8 @@ def active_content(data: bytes) -> list[str]:
                     found.append("macro or object content type")
             elif name.endswith(".xml"):
                 root = etree.fromstring(raw, _PARSER)
-                for el in root.iter(_W + "instrText"):
-                    if _ACTIVE_FIELD.match(el.text or ""):
-                        found.append(f"field {el.text.strip()!r} in {name}")
-                for el in root.iter(_W + "fldSimple"):
-                    if _ACTIVE_FIELD.match(el.get(_W + "instr") or ""):
-                        found.append(f"field {el.get(_W + 'instr')!r} in {name}")
+                if _defuse_fields(root):  # (a throwaway tree) it would drop a field code
+                    found.append(f"field that fetches or runs something in {name}")
                 if name.endswith("settings.xml"):
                     found += [f"setting {el.tag} in {name}" for el in root.iter(*_SETTINGS_DROP)]
                 found += [f"link {v} in {name}" for el in root.iter(*_VML_LINKED) for v in _links(el)]
