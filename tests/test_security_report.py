@@ -38,6 +38,12 @@ HOSTILE_TAGS = [
     ("multiply", "{{ 'x' * 10**9 }}", "characters"),
     ("power", "{{ 2 ** (10 ** 10) }}", "too large"),
     ("doubling", "{% set a = t.draft_notice %}" + "{% set a = a ~ a %}" * 40 + "{{ a }}", "characters"),
+    (
+        "namespace doubling",
+        "{% set ns = namespace(a=t.draft_notice) %}{% for i in range(40) %}{% set ns.a = ns.a ~ ns.a %}"
+        "{% endfor %}{{ ns.a }}",
+        "characters",
+    ),
     ("plus doubling", "{% set a = t.draft_notice %}" + "{% set a = a + a %}" * 40 + "{{ a }}", "characters"),
     ("center", "{{ t.draft|center(10**8) }}", "too large"),
     ("str.format width", "{{ '{:>999999999}'.format(1) }}", "format"),
@@ -134,12 +140,14 @@ def test_escaping_stays_text(tmp_path):
     """A tag that tries to write Word XML gets it as text, and the usual template language still works."""
     tag = (
         "{{ '</w:t></w:r><w:r><w:t>INJECTED' }}|{{ country|upper }}|{{ range(3)|join('-') }}|"
-        "{% for s in statuses %}{{ loop.index }}{% endfor %}|{{ t.draft.replace('Draft', 'D') }}"
+        "{% for s in statuses %}{{ loop.index }}{% endfor %}|{{ t.draft.replace('Draft', 'D') }}|"
+        "{% set ns = namespace(n=0) %}{% for d in documents %}{% set ns.n = ns.n + 1 %}{% endfor %}{{ ns.n }}"
     )
     out = tmp_path / "r.docx"
     render_docx(make_result(), out, template=tagged_template(tmp_path, tag), date="2025-01-01")
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
-    assert "</w:t></w:r><w:r><w:t>INJECTED|REPUBLIC OF ARCADIA|0-1-2|12345|D" in text
+    ndocs = len(make_result().documents)
+    assert f"</w:t></w:r><w:r><w:t>INJECTED|REPUBLIC OF ARCADIA|0-1-2|12345|D|{ndocs}" in text
 
 
 def test_memory_and_time_of_all_hostile_templates(tmp_path):

@@ -6,7 +6,7 @@ from a stranger. They are rendered in Jinja2's :class:`~jinja2.sandbox.Immutable
 stays text, never Word XML) and with bounds on everything that could make one tag cost minutes or
 gigabytes:
 
-- only a whitelist of globals (``range``, ``dict``) and of harmless filters; calls only to macros,
+- only a whitelist of globals (``range``, ``dict``, ``namespace``) and of harmless filters; calls only to macros,
   loops, those globals and read-only methods of texts, lists and mappings;
 - ``range()`` may give at most :data:`MAX_RANGE_ITEMS` items and all loops together at most
   :data:`MAX_LOOP_ITEMS` iterations in one render;
@@ -32,7 +32,7 @@ from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext, Macro, Undefined, markup_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from jinja2.utils import _PassArg
+from jinja2.utils import Namespace, _PassArg
 from jinja2.visitor import NodeTransformer
 
 #: Items that all ``range()`` calls of one render may produce together.
@@ -224,7 +224,13 @@ class ReportTemplateEnvironment(ImmutableSandboxedEnvironment):
     def __init__(self, seconds: float | None = None):
         super().__init__(autoescape=True)
         self.budget = _Budget(TIME_BUDGET if seconds is None else seconds)
-        helpers = {"range": self._range, "dict": dict, _ITER: self._loop_items, _JOIN: self._join}
+        helpers = {
+            "range": self._range,
+            "dict": dict,
+            "namespace": Namespace,  # safe: what it holds is built by the bounded ~ + *
+            _ITER: self._loop_items,
+            _JOIN: self._join,
+        }
         self.globals.clear()
         self.globals.update(helpers)
         self._own = tuple(helpers.values())  # the very objects (a bound method is new at each access)
