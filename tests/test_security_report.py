@@ -202,7 +202,14 @@ CONTAINERS = [
     ("not a zip", lambda src: b"just text, not a Word file", "not a zip"),
     ("truncated", lambda src: src[: len(src) // 2], "corrupt"),
     ("no document part", lambda src: _rewrite(src, {"word/document.xml": None}), "word/document.xml"),
+    ("spreadsheet", lambda src: _retype(src, b"spreadsheetml.sheet.main+xml"), "no Word document"),
 ]
+
+
+def _retype(src: bytes, main: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(src)) as z:
+        types = z.read("[Content_Types].xml")
+    return _rewrite(src, {"[Content_Types].xml": types.replace(b"wordprocessingml.document.main+xml", main)})
 
 
 @pytest.mark.parametrize("name,make,words", CONTAINERS, ids=[c[0] for c in CONTAINERS])
@@ -218,6 +225,7 @@ def test_hostile_template_container(tmp_path, name, make, words):
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 EVIL_BODY = (
+    '<w:altChunk r:id="rIdEvilChunk"/>'
     '<w:p><w:hyperlink r:id="rIdEvilLink"><w:r><w:t>Click here</w:t></w:r></w:hyperlink></w:p>'
     '<w:p><w:r><w:drawing><wp:inline><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
     '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
@@ -239,11 +247,13 @@ EVIL_RELS = (
     '<Relationship Id="rIdEvilVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" '
     'Target="vbaProject.bin"/>'
     f'<Relationship Id="rIdEvilOle" Type="{R}/oleObject" Target="embeddings/oleObject1.bin"/>'
+    f'<Relationship Id="rIdEvilChunk" Type="{R}/aFChunk" Target="afchunk1.mht"/>'
 )
 EVIL_PARTS = {
     "word/vbaProject.bin": b"\xd0\xcf\x11\xe0 macro code",
     "word/activeX/activeX1.xml": b'<?xml version="1.0"?><ax:ocx xmlns:ax="http://schemas.microsoft.com/office/2006/activeX"/>',
     "word/embeddings/oleObject1.bin": b"\xd0\xcf\x11\xe0 ole",
+    "word/afchunk1.mht": b"MIME-Version: 1.0\r\n\r\n<script>evil()</script>",
 }
 MARKERS = (
     b"evil.example",
@@ -255,6 +265,8 @@ MARKERS = (
     b"macroEnabled",
     b"INCLUDEPICTURE",
     b"attachedTemplate",
+    b"afchunk",
+    b"altChunk",
 )
 
 
@@ -286,6 +298,7 @@ def make_hostile_docx(src: bytes, *, macro_type: bool = True, body: bool = True)
     types = types.replace(
         "</Types>",
         '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+        '<Default Extension="mht" ContentType="message/rfc822"/>'
         '<Override PartName="/word/activeX/activeX1.xml" '
         'ContentType="application/vnd.ms-office.activeX+xml"/></Types>',
     )

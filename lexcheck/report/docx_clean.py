@@ -80,16 +80,19 @@ def clean_docx(data: bytes, path: str | Path, what: str = "Word file") -> bytes:
             raise InputError(f"not a {what} (no [Content_Types].xml)", path)
         parts = {name: read_part(zf, name, path) for name in names}
     dropped = {n for n in names if _ACTIVE_PART.search(n)}
-    changed = bool(dropped)
     removed_ids: dict[str, set[str]] = {}
+    targets: set[str] = set()  # parts that only an active relationship pointed at
     for name in names:
         if name in dropped or not name.endswith(".rels"):
             continue
-        new, ids = _clean_rels(parts[name], name, dropped, path)
+        new, ids, inside = _clean_rels(parts[name], name, {n.lower() for n in dropped}, path)
         if ids:
             parts[name] = new
             removed_ids[_source_of(name)] = ids
-            changed = True
+            targets |= inside
+    dropped |= {n for n in names if n.lower() in targets and n != "[Content_Types].xml"}
+    dropped |= {n for n in names if n.endswith(".rels") and _source_of(n) in dropped}
+    changed = bool(dropped or removed_ids)
     for name in names:
         if name in dropped or not name.lower().endswith(".xml") or name == "[Content_Types].xml":
             continue
@@ -102,6 +105,8 @@ def clean_docx(data: bytes, path: str | Path, what: str = "Word file") -> bytes:
             parts[name] = new
             changed = True
     types = _clean_types(parts["[Content_Types].xml"], dropped)
+    if _DOCUMENT_MAIN not in types:
+        raise InputError(f"not a {what} (no Word document inside: an Excel or PowerPoint file?)", path)
     if types != parts["[Content_Types].xml"]:
         parts["[Content_Types].xml"] = types
         changed = True
@@ -130,20 +135,24 @@ def _source_of(rels_name: str) -> str:
     return posixpath.join(posixpath.dirname(folder), base[: -len(".rels")]).lstrip("/")
 
 
-def _clean_rels(raw: bytes, name: str, dropped: set[str], path) -> tuple[bytes, set[str]]:
+def _clean_rels(raw: bytes, name: str, dropped: set[str], path) -> tuple[bytes, set[str], set[str]]:
+    """The relationships part without external, active or dropped targets: (bytes, removed ids, the
+    lower-cased names of the parts inside the file that the removed ones pointed at)."""
     root = _parse(raw, name, path)
     base = posixpath.dirname(_source_of(name))
-    ids = set()
+    ids, inside = set(), set()
     for rel in list(root):
         target = rel.get("Target") or ""
         external = (rel.get("TargetMode") or "").lower() == "external"
-        inside = posixpath.normpath(
+        part = posixpath.normpath(
             target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
         )
-        if external or _ACTIVE_TYPE.search(rel.get("Type") or "") or inside in dropped:
+        if external or _ACTIVE_TYPE.search(rel.get("Type") or "") or part.lower() in dropped:
             ids.add(rel.get("Id"))
             root.remove(rel)
-    return (_serialise(root) if ids else raw), ids
+            if not external:
+                inside.add(part.lower())
+    return (_serialise(root) if ids else raw), ids, inside
 
 
 def _may_be_active(raw: bytes, name: str) -> bool:
@@ -256,9 +265,10 @@ def _clean_types(raw: bytes, dropped: set[str]) -> bytes:
         out = out.replace(main, _DOCUMENT_MAIN)
     if not dropped and not re.search(rb"vbaProject|activeX|oleObject", out):
         return out
+    dropped = {n.lower() for n in dropped}
     root = etree.fromstring(out, _PARSER)
     for el in list(root):
-        part = (el.get("PartName") or "").lstrip("/")
+        part = (el.get("PartName") or "").lstrip("/").lower()
         ext = (el.get("Extension") or "").lower()
         ctype = el.get("ContentType") or ""
         if (
