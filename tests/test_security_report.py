@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -168,13 +169,13 @@ def test_memory_and_time_of_all_hostile_templates(tmp_path):
         " resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]))\n"
     )
     tests_dir = Path(__file__).resolve().parent
-    env_path = f"{tests_dir}{__import__('os').pathsep}{tests_dir.parent}"
+    env_path = f"{tests_dir}{os.pathsep}{tests_dir.parent}"
     proc = subprocess.run(
         [sys.executable, "-c", script, json.dumps([str(p) for p in paths])],
         capture_output=True,
         text=True,
         timeout=300,
-        env={**__import__("os").environ, "PYTHONPATH": env_path},
+        env={**os.environ, "PYTHONPATH": env_path},
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     refused, seconds, peak_mb = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -203,7 +204,23 @@ CONTAINERS = [
     ("truncated", lambda src: src[: len(src) // 2], "corrupt"),
     ("no document part", lambda src: _rewrite(src, {"word/document.xml": None}), "word/document.xml"),
     ("spreadsheet", lambda src: _retype(src, b"spreadsheetml.sheet.main+xml"), "no Word document"),
+    ("huge header", lambda src: _huge_header(src), "at most"),
 ]
+
+
+def _huge_header(src: bytes) -> bytes:
+    """A header of 6 MB of text that does not compress (so no zip bomb): too large to compile."""
+    with zipfile.ZipFile(io.BytesIO(src)) as z:
+        xml = z.read("word/header1.xml")
+    filler = os.urandom(3_000_000).hex().encode()
+    return _rewrite(
+        src,
+        {
+            "word/header1.xml": xml.replace(
+                b"</w:hdr>", b"<w:p><w:r><w:t>" + filler + b"</w:t></w:r></w:p></w:hdr>"
+            )
+        },
+    )
 
 
 def _retype(src: bytes, main: bytes) -> bytes:

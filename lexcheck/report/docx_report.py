@@ -35,6 +35,8 @@ _MARKER = "[[lexcheck:{}]]"
 _LANG_TAGS = {"en": "en-GB", "ru": "ru-RU"}
 QUOTES_PER_FINDING = 3
 QUOTE_CHARS = 300
+# The parts of a template that docxtpl renders with jinja.
+_RENDERED_PART = re.compile(r"(word/(document|header\d*|footer\d*|footnotes|endnotes)|docProps/core)\.xml$")
 
 
 def default_template() -> Path:
@@ -127,6 +129,7 @@ def template_source(template=None) -> bytes:
     if not path.is_file():
         raise InputError("template not found", path)
     raw = clean_docx(path.read_bytes(), path, "Word template (.docx)")
+    _check_source_sizes(raw, path)
     try:
         tagged = has_jinja(raw)
     except KeyError:
@@ -136,6 +139,20 @@ def template_source(template=None) -> bytes:
     from .branding import adopt_branding
 
     return adopt_branding(raw, default.read_bytes())
+
+
+def _check_source_sizes(docx_bytes: bytes, path: Path) -> None:
+    """Refuse a template whose parts that jinja compiles are too large to compile safely."""
+    from .template_env import MAX_SOURCE_BYTES
+
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
+        for info in z.infolist():
+            if _RENDERED_PART.match(info.filename) and info.file_size > MAX_SOURCE_BYTES:
+                raise InputError(
+                    f"report template refused: part {info.filename!r} has {info.file_size} bytes "
+                    f"(at most {MAX_SOURCE_BYTES} in a template)",
+                    path,
+                )
 
 
 def has_jinja(docx_bytes: bytes) -> bool:

@@ -39,6 +39,8 @@ from jinja2.visitor import NodeTransformer
 MAX_RANGE_ITEMS = 100_000
 #: Iterations that all ``{% for %}`` loops of one render may make together.
 MAX_LOOP_ITEMS = 1_000_000
+#: Bytes of one part of a template that jinja compiles (document.xml, a header ...).
+MAX_SOURCE_BYTES = 5_000_000
 #: Characters of one rendered part (document.xml, a header, a ``{% set %}`` block, a macro).
 MAX_PART_CHARS = 10_000_000
 #: Characters produced by the whole render (all parts and blocks counted).
