@@ -58,6 +58,12 @@ TIME_BUDGET = 10.0
 
 _ITER = "lexcheck_loop_items"
 _JOIN = "lexcheck_join"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _FORBIDDEN = {
     nodes.Extends: "{% extends %}",
     nodes.Include: "{% include %}",
@@ -65,90 +71,18 @@ _FORBIDDEN = {
     nodes.FromImport: "{% from ... import %}",
     nodes.EvalContextModifier: "{% autoescape %}",
 }
-_STR_METHODS = frozenset(
-    [
-        "upper",
-        "lower",
-        "title",
-        "capitalize",
-        "casefold",
-        "swapcase",
-        "strip",
-        "lstrip",
-        "rstrip",
-        "startswith",
-        "endswith",
-        "split",
-        "rsplit",
-        "splitlines",
-        "partition",
-        "rpartition",
-        "removeprefix",
-        "removesuffix",
-        "count",
-        "find",
-        "rfind",
-        "index",
-        "rindex",
-        "isdigit",
-        "isalpha",
-        "isalnum",
-        "isspace",
-        "islower",
-        "isupper",
-        "istitle",
-        "isnumeric",
-        "isdecimal",
-        "replace",
-    ]
+_STR_METHODS = _words(
+    "upper lower title capitalize casefold swapcase strip lstrip rstrip startswith endswith split "
+    "rsplit splitlines partition rpartition removeprefix removesuffix count find rfind index rindex "
+    "isdigit isalpha isalnum isspace islower isupper istitle isnumeric isdecimal replace"
 )
 _MAPPING_METHODS = frozenset({"items", "keys", "values", "get"})
 _SEQUENCE_METHODS = frozenset({"index", "count"})
-_FILTERS = [
-    "abs",
-    "batch",
-    "capitalize",
-    "center",
-    "count",
-    "d",
-    "default",
-    "dictsort",
-    "e",
-    "escape",
-    "first",
-    "float",
-    "forceescape",
-    "groupby",
-    "int",
-    "items",
-    "join",
-    "last",
-    "length",
-    "list",
-    "lower",
-    "map",
-    "max",
-    "min",
-    "reject",
-    "rejectattr",
-    "replace",
-    "reverse",
-    "round",
-    "select",
-    "selectattr",
-    "slice",
-    "sort",
-    "string",
-    "striptags",
-    "sum",
-    "title",
-    "trim",
-    "truncate",
-    "unique",
-    "upper",
-    "urlencode",
-    "wordcount",
-]
+_FILTERS = _words(
+    "abs batch capitalize center count d default dictsort e escape first float forceescape groupby "
+    "int items join last length list lower map max min reject rejectattr replace reverse round select "
+    "selectattr slice sort string striptags sum title trim truncate unique upper urlencode wordcount"
+)
 
 
 class TemplateRefused(SecurityError):
@@ -257,6 +191,7 @@ class ReportTemplateEnvironment(ImmutableSandboxedEnvironment):
         return rng
 
     def _loop_items(self, iterable):
+        """The items of a ``{% for %}`` loop, counted against the render's budget."""
         budget = self.budget
         for item in iterable:
             budget.loop_items += 1
@@ -267,11 +202,13 @@ class ReportTemplateEnvironment(ImmutableSandboxedEnvironment):
             yield item
 
     def _join(self, *parts):
+        """``a ~ b ~ c``: Jinja's own join (escaping as autoescape does) once the size is known to be fine."""
         texts = [p if isinstance(p, str) else str(p) for p in parts]
         _check_text(sum(map(len, texts)), "joining texts with ~")
         return markup_join(parts)
 
     def _concat(self, pieces) -> str:
+        """Join the output of a part, block or macro, stopping as soon as it grows too large."""
         out: list[str] = []
         size = 0
         for piece in pieces:
@@ -310,6 +247,7 @@ class ReportTemplateEnvironment(ImmutableSandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
     def _check_callable(self, obj, args) -> None:
+        """Allow only macros, loops and read-only methods of texts, lists and mappings."""
         if isinstance(obj, Macro | LoopContext | Undefined):
             return
         owner = getattr(obj, "__self__", None)
