@@ -29,6 +29,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from a checkout
+from lexcheck.report import docx_util as du  # noqa: E402 - after the path it needs
+
 NAVY = RGBColor(0x1F, 0x38, 0x64)
 BLUE = RGBColor(0x2E, 0x55, 0x97)
 GREY = RGBColor(0x59, 0x59, 0x59)
@@ -76,81 +79,6 @@ def _spacing(style, before=None, after=None, line=None, keep_next=None):
         pf.keep_with_next = keep_next
 
 
-# Word is strict about the order of pPr children (CT_PPrBase sequence).
-PPR_ORDER = [
-    "pStyle",
-    "keepNext",
-    "keepLines",
-    "pageBreakBefore",
-    "framePr",
-    "widowControl",
-    "numPr",
-    "suppressLineNumbers",
-    "pBdr",
-    "shd",
-    "tabs",
-    "suppressAutoHyphens",
-    "kinsoku",
-    "wordWrap",
-    "overflowPunct",
-    "topLinePunct",
-    "autoSpaceDE",
-    "autoSpaceDN",
-    "bidi",
-    "adjustRightInd",
-    "snapToGrid",
-    "spacing",
-    "ind",
-    "contextualSpacing",
-    "mirrorIndents",
-    "suppressOverlap",
-    "jc",
-    "textDirection",
-    "textAlignment",
-    "textboxTightWrap",
-    "outlineLvl",
-    "divId",
-    "cnfStyle",
-    "rPr",
-    "sectPr",
-    "pPrChange",
-]
-SETTINGS_AFTER_UPDATE_FIELDS = [
-    "hdrShapeDefaults",
-    "footnotePr",
-    "endnotePr",
-    "compat",
-    "docVars",
-    "rsids",
-    "mathPr",
-    "attachedSchema",
-    "themeFontLang",
-    "clrSchemeMapping",
-    "doNotIncludeSubdocsInStats",
-    "doNotAutoCompressPictures",
-    "forceUpgrade",
-    "captions",
-    "readModeInkLockDown",
-    "smartTagType",
-    "schemaLibrary",
-    "shapeDefaults",
-    "doNotEmbedSmartTags",
-    "decimalSymbol",
-    "listSeparator",
-]
-
-
-def _insert_ordered(parent, el, later_tags):
-    """Insert ``el`` into ``parent`` before the first child whose tag is in ``later_tags``."""
-    later = {qn(f"w:{t}") for t in later_tags}
-    for child in parent:
-        if child.tag in later:
-            child.addprevious(el)
-            return el
-    parent.append(el)
-    return el
-
-
 def _ppr_child(style, tag, attrs):
     """Replace (or add) the pPr child ``tag`` of a style, at its schema position."""
     ppr = style.element.get_or_add_pPr()
@@ -161,7 +89,7 @@ def _ppr_child(style, tag, attrs):
     for k, v in attrs.items():
         el.set(qn(k), v)
     name = tag.split(":")[1]
-    return _insert_ordered(ppr, el, PPR_ORDER[PPR_ORDER.index(name) + 1 :])
+    return du.insert_ordered(ppr, el, du.PPR_ORDER[du.PPR_ORDER.index(name) + 1 :])
 
 
 def _border(el, side, sz="4", color="A6A6A6", val="single", space="0"):
@@ -181,29 +109,6 @@ def _para_style(doc, style_name, base="Normal", **font):
     st.quick_style = True
     _font(st, **font)
     return st
-
-
-def _field(paragraph, instr, cached=""):
-    """A complex field (PAGE, NUMPAGES ...) in ``paragraph``."""
-    for kind, text in (
-        ("begin", None),
-        ("instr", instr),
-        ("separate", None),
-        ("text", cached),
-        ("end", None),
-    ):
-        run = paragraph.add_run()
-        if kind == "instr":
-            it = OxmlElement("w:instrText")
-            it.set(qn("xml:space"), "preserve")
-            it.text = f" {text} "
-            run._r.append(it)
-        elif kind == "text":
-            run.text = text
-        else:
-            fc = OxmlElement("w:fldChar")
-            fc.set(qn("w:fldCharType"), kind)
-            run._r.append(fc)
 
 
 def _page_setup(section, landscape=False, cover=False):
@@ -413,7 +318,7 @@ def build(out: Path) -> None:
     rule.paragraph_format.space_after = Pt(30)
     bdr = OxmlElement("w:pBdr")
     _border(bdr, "bottom", sz="12", color="1F3864", space="8")
-    _insert_ordered(rule._p.get_or_add_pPr(), bdr, PPR_ORDER[PPR_ORDER.index("pBdr") + 1 :])
+    du.insert_ordered(rule._p.get_or_add_pPr(), bdr, du.PPR_ORDER[du.PPR_ORDER.index("pBdr") + 1 :])
 
     rows = [
         ("{{ t.country }}", ["{{ country }}"]),
@@ -515,14 +420,11 @@ def build(out: Path) -> None:
     footer = first.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run("{{ t.page }} ")
-    _field(footer, "PAGE", "1")
+    du.add_field(footer, "PAGE", "1")
     footer.add_run(" {{ t.of }} ")
-    _field(footer, "NUMPAGES", "1")
+    du.add_field(footer, "NUMPAGES", "1")
 
-    # Word asks to update fields (TOC, page references) when the report is opened.
-    upd = OxmlElement("w:updateFields")
-    upd.set(qn("w:val"), "true")
-    _insert_ordered(doc.settings.element, upd, SETTINGS_AFTER_UPDATE_FIELDS)
+    du.ensure_update_fields(doc)  # Word updates the fields (TOC, page references) when the report is opened
 
     cp = doc.core_properties
     cp.title = "lexcheck recommendation report"

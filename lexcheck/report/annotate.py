@@ -15,43 +15,11 @@ from pathlib import Path
 
 from ..analysis.model import GapAnalysis
 from ..outputs import check_output_path, write_atomic
+from . import i18n
 from .common import ReportData, TextLookup, clean, truncate
 
 AUTHOR = "lexcheck"
 INITIALS = "LC"
-
-_NOTES = {
-    "en": {
-        "covered": "Satisfies {rid} ({title})",
-        "partial": "Partly satisfies {rid} ({title})",
-        "needs_review": "Needs review: {rid} ({title})",
-        "missing": "Does not satisfy {rid} ({title})",
-        "gaps": "Missing",
-        "restriction": "Restriction ({rid})",
-        "reviewed": "Reviewed by {reviewer}: {status}",
-        "top": "lexcheck: requirements with no provision in the texts supplied",
-        "unplaced": "lexcheck could not find these provisions in the text",
-        "title": "Annotated text",
-        "intro": "Comments by lexcheck show which international requirements each provision satisfies "
-        "and which gaps concern it. Machine reading is a first pass; every comment should be checked by "
-        "a lawyer.",
-    },
-    "ru": {
-        "covered": "Соответствует {rid} ({title})",
-        "partial": "Частично соответствует {rid} ({title})",
-        "needs_review": "Требует проверки: {rid} ({title})",
-        "missing": "Не соответствует {rid} ({title})",
-        "gaps": "Отсутствует",
-        "restriction": "Ограничение ({rid})",
-        "reviewed": "Проверено ({reviewer}): {status}",
-        "top": "lexcheck: требования, для которых в представленных текстах нет нормы",
-        "unplaced": "lexcheck не нашёл в тексте следующие нормы",
-        "title": "Текст с комментариями",
-        "intro": "Комментарии lexcheck показывают, каким международным требованиям соответствует каждая "
-        "норма и какие пробелы её касаются. Машинное чтение — лишь первый этап; каждый комментарий "
-        "должен проверить юрист.",
-    },
-}
 
 
 @dataclass
@@ -70,7 +38,7 @@ class _Notes:
 def collect_notes(result: GapAnalysis, lang: str = "en", texts: TextLookup | None = None) -> _Notes:
     """What to say about each provision, from the findings' evidence, elements and qualifiers."""
     data = ReportData(result, lang, texts)
-    words = _NOTES.get(lang, _NOTES["en"])
+    words = i18n.texts(lang, "annotate")
     notes = _Notes()
     for f in result.findings:
         if f.status == "not_applicable":
@@ -142,9 +110,10 @@ def annotate_docx(
     if str(out) != "-":
         check_output_path(out, protected)
     doc = build_annotated(framework, result, lang=lang, texts=texts, document=document, author=author)
+    from .docx_clean import clean_docx
     from .docx_util import save_bytes
 
-    write_atomic(out, save_bytes(doc), inputs=protected)
+    write_atomic(out, clean_docx(save_bytes(doc), out, "annotated text"), inputs=protected)
 
 
 def build_annotated(framework, result, *, lang="en", texts=None, document=None, author=AUTHOR):
@@ -153,7 +122,7 @@ def build_annotated(framework, result, *, lang="en", texts=None, document=None, 
     docs = [d for d in framework.documents if document is None or d.id == document]
     if document is not None and not docs:
         raise ValueError(f"no document {document!r} in the framework")
-    words = _NOTES.get(lang, _NOTES["en"])
+    words = i18n.texts(lang, "annotate")
     if len(docs) == 1 and docs[0].format == "docx" and docs[0].path and Path(docs[0].path).is_file():
         return _annotate_source(docs[0], notes, words, author)
     return _annotate_new(framework, docs, notes, words, author)
@@ -245,7 +214,10 @@ def _annotate_source(d, notes: _Notes, words, author):
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
-    out = Document(io.BytesIO(Path(d.path).read_bytes()))
+    from .docx_clean import clean_docx
+
+    # checked (zip bomb, DTD) and cleaned (macros, objects, external links) before python-docx reads it
+    out = Document(io.BytesIO(clean_docx(Path(d.path).read_bytes(), d.path)))
     body = out.element.body
     paras = [Paragraph(p, out._body) for p in body.iter(qn("w:p"))]
     normed = [_norm(p.text) for p in paras]
@@ -303,8 +275,10 @@ def comments_of(docx_bytes_or_path) -> list[str]:
     """The texts of all comments of a .docx (for tests and checks)."""
     from docx import Document
 
+    from ..safezip import check_ooxml
+
     src = docx_bytes_or_path
-    if isinstance(src, bytes | bytearray):
-        src = io.BytesIO(src)
-    doc = Document(src)
+    data = bytes(src) if isinstance(src, bytes | bytearray) else Path(src).read_bytes()
+    check_ooxml(data, "<bytes>" if isinstance(src, bytes | bytearray) else src)
+    doc = Document(io.BytesIO(data))
     return [c.text for c in doc.comments]

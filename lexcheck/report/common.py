@@ -34,11 +34,6 @@ STATUS_TINTS = {
     "not_applicable": "E0E0E0",
 }
 
-_EID_PARTS = {
-    "en": {"part": "Part {}", "chp": "Ch. {}", "dvs": "Div. {}", "art": "Art. {}", "sec": "s. {}"},
-    "ru": {"part": "Разд. {}", "chp": "Гл. {}", "dvs": "Отд. {}", "art": "Ст. {}", "sec": "ст. {}"},
-}
-
 
 def truncate(text: str, limit: int) -> str:
     """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
@@ -59,7 +54,7 @@ def quote_lines(text: str) -> str:
 
 def eid_label(eid: str, lang: str = "en") -> str:
     """A readable citation from an Akoma Ntoso eId: ``art_129-1__para_1__point_b`` -> ``Art. 129-1(1)(b)``."""
-    parts = _EID_PARTS.get(lang, _EID_PARTS["en"])
+    parts = i18n.texts(lang, "citation")
     pieces = eid.split("__")
     # articles are numbered through the whole text: drop the parts and chapters around them
     for i in range(len(pieces) - 1, -1, -1):

@@ -1,8 +1,9 @@
 """The recommendation report (.docx): docxtpl fills the template's text, python-docx builds the tables.
 
 The template (``reports/recommendation-report.docx``, built by ``reports/build_template.py``) holds the
-cover, the headings and the fixed texts as jinja for docxtpl, rendered with ``autoescape=True`` so that
-``& < > "`` in law texts stay text. Paragraphs whose whole text is ``{{ blocks.NAME }}`` are then
+cover, the headings and the fixed texts as jinja for docxtpl, rendered in a sandbox with bounds and
+``autoescape=True`` (see template_env.py) so that ``& < > "`` in law texts stay text and a template from
+someone else cannot run code or exhaust the machine. Paragraphs whose whole text is ``{{ blocks.NAME }}`` are then
 replaced by content built with python-docx, in the styles of the template:
 
 ``key_figures`` ``chart`` ``findings`` ``lenses`` ``priority`` ``concordance`` ``documents`` ``toc``
@@ -34,6 +35,8 @@ _MARKER = "[[lexcheck:{}]]"
 _LANG_TAGS = {"en": "en-GB", "ru": "ru-RU"}
 QUOTES_PER_FINDING = 3
 QUOTE_CHARS = 300
+# The parts of a template that docxtpl renders with jinja.
+_RENDERED_PART = re.compile(r"(word/(document|header\d*|footer\d*|footnotes|endnotes)|docProps/core)\.xml$")
 
 
 def default_template() -> Path:
@@ -63,22 +66,25 @@ def render_docx(
     if str(out) != "-":
         check_output_path(out, protected)  # fail before the work, not after
     doc = build_report(result, template=template, lang=lang, texts=texts, date=date)
+    from .docx_clean import clean_docx
     from .docx_util import save_bytes
 
-    write_atomic(out, save_bytes(doc), inputs=protected)
+    write_atomic(out, clean_docx(save_bytes(doc), out, "report"), inputs=protected)
 
 
 def build_report(result: GapAnalysis, template=None, lang: str = "en", *, texts=None, date=None):
-    """The report as a python-docx ``Document`` (for callers who want to edit it further)."""
+    """The report as a python-docx ``Document`` (for callers who want to edit it further).
+
+    The template's tags run in the sandbox of :mod:`.template_env`; a tag that is wrong, tries to leave
+    the sandbox or goes beyond its bounds is an :class:`InputError` naming the template."""
     from docxtpl import DocxTemplate
-    from jinja2 import Environment
 
     from . import docx_util as du
 
     data = ReportData(result, lang, texts)
     tpl = DocxTemplate(io.BytesIO(template_source(template)))
     context = build_context(data, date)
-    tpl.render(context, jinja_env=Environment(autoescape=True), autoescape=True)
+    _render_template(tpl, context, template if template is not None else default_template())
     doc = tpl.docx
     _Builder(doc, data).fill()
     du.ensure_update_fields(doc)
@@ -86,19 +92,44 @@ def build_report(result: GapAnalysis, template=None, lang: str = "en", *, texts=
     return doc
 
 
+def _render_template(tpl, context: dict, path) -> None:
+    """Fill the template's tags in the sandbox; any failure is one line about the template."""
+    from jinja2 import TemplateError, TemplateSyntaxError
+    from jinja2.exceptions import SecurityError
+    from lxml.etree import XMLSyntaxError
+
+    from .template_env import report_environment
+
+    try:
+        tpl.render(context, jinja_env=report_environment(), autoescape=True)
+    except TemplateSyntaxError as exc:
+        raise InputError(f"report template has a tag error: {exc.message}", path) from None
+    except SecurityError as exc:
+        raise InputError(f"report template refused: {exc.message}", path) from None
+    except RecursionError:
+        raise InputError("report template refused: its macros call themselves too deeply", path) from None
+    except TemplateError as exc:
+        raise InputError(f"report template error: {exc.message or type(exc).__name__}", path) from None
+    except XMLSyntaxError as exc:
+        raise InputError(f"report template does not give valid Word XML once filled: {exc}", path) from None
+    except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+        raise InputError(f"report template failed: {type(exc).__name__}: {exc}", path) from None
+
+
 def template_source(template=None) -> bytes:
     """Bytes of the template to render: the default, the user's tagged copy, or the user's branded
-    document with the default layout poured into it."""
+    document with the default layout poured into it. A user's file is checked (zip bombs, DTDs) and
+    cleaned of macros, embedded objects and external references before anything else reads it."""
+    from .docx_clean import clean_docx
+
     default = default_template()
     if template is None:
         return default.read_bytes()
     path = Path(template)
     if not path.is_file():
         raise InputError("template not found", path)
-    raw = path.read_bytes()
-    if not zipfile.is_zipfile(io.BytesIO(raw)):
-        raise InputError("template is not a .docx (Word) file", path)
-    raw = _as_document(raw)
+    raw = clean_docx(path.read_bytes(), path, "Word template (.docx)")
+    _check_source_sizes(raw, path)
     try:
         tagged = has_jinja(raw)
     except KeyError:
@@ -110,21 +141,18 @@ def template_source(template=None) -> bytes:
     return adopt_branding(raw, default.read_bytes())
 
 
-def _as_document(raw: bytes) -> bytes:
-    """A Word template (.dotx) re-labelled as a document, which python-docx and docxtpl accept."""
-    template_type = b"wordprocessingml.template.main+xml"
-    with zipfile.ZipFile(io.BytesIO(raw)) as z:
-        types = z.read("[Content_Types].xml")
-        if template_type not in types:
-            return raw
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
-            for item in z.infolist():
-                data = z.read(item.filename)
-                if item.filename == "[Content_Types].xml":
-                    data = types.replace(template_type, b"wordprocessingml.document.main+xml")
-                out.writestr(item, data)
-    return buf.getvalue()
+def _check_source_sizes(docx_bytes: bytes, path: Path) -> None:
+    """Refuse a template whose parts that jinja compiles are too large to compile safely."""
+    from .template_env import MAX_SOURCE_BYTES
+
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
+        for info in z.infolist():
+            if _RENDERED_PART.match(info.filename) and info.file_size > MAX_SOURCE_BYTES:
+                raise InputError(
+                    f"report template refused: part {info.filename!r} has {info.file_size} bytes "
+                    f"(at most {MAX_SOURCE_BYTES} in a template)",
+                    path,
+                )
 
 
 def has_jinja(docx_bytes: bytes) -> bool:

@@ -84,14 +84,16 @@ TCPR_AFTER_SHD = (
 TWIPS_PER_EMU = 1 / 635
 
 
-def insert_ordered(parent, el, later_tags) -> None:
-    """Insert ``el`` into ``parent`` before the first child whose local name is in ``later_tags``."""
+def insert_ordered(parent, el, later_tags):
+    """Insert ``el`` into ``parent`` before the first child whose local name is in ``later_tags``;
+    returns ``el``."""
     later = {qn(f"w:{t}") for t in later_tags}
     for child in parent:
         if child.tag in later:
             child.addprevious(el)
-            return
+            return el
     parent.append(el)
+    return el
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
