@@ -98,7 +98,7 @@ def case_result(tmp_path_factory):
                     path.write_text(text, encoding="utf-8")
             else:
                 paths = [CORPUS / spec["case"] / doc for doc in spec["documents"]]
-            cache[name] = lexcheck.analyze(*paths, profile=spec.get("profile", "full"))
+            cache[name] = lexcheck.analyze(*paths, profile="full")
         return cache[name]
 
     return get

@@ -25,12 +25,16 @@ def test_case(case_result, name):
         pytest.fail(f"{name}: {len(problems)} disagreement(s)\n  " + "\n  ".join(problems), pytrace=False)
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_case_is_well_formed(name):
-    spec = load_case(name)
-    assert ("text" in spec) != ("case" in spec), "a case is either drafted (text) or from the corpus (case)"
-    assert "case" not in spec or spec["documents"], "a corpus case lists its documents"
-    assert spec["labels"], "a case has labels"
-    for rid, lab in spec["labels"].items():
-        assert set(lab) <= LABEL_KEYS, (rid, set(lab) - LABEL_KEYS)
-        assert lab.get("why") or lab.get("trap"), f"{rid}: cite the provision in why (or trap)"
+def test_every_case_is_well_formed():
+    """A misspelt key would silently check nothing."""
+    for name in NAMES:
+        spec = load_case(name)
+        assert ("text" in spec) != ("case" in spec), (
+            f"{name}: either drafted (text) or from the corpus (case)"
+        )
+        assert "case" not in spec or spec["documents"], f"{name}: a corpus case lists its documents"
+        assert set(spec) <= {"case", "documents", "text", "note", "labels"}, name
+        assert spec["labels"], f"{name}: no labels"
+        for rid, lab in spec["labels"].items():
+            assert set(lab) <= LABEL_KEYS, (name, rid, set(lab) - LABEL_KEYS)
+            assert lab.get("why") or lab.get("trap"), f"{name}: {rid}: cite the provision in why (or trap)"
