@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
+from conftest import SHARED
 
 from lexcheck.catalogue.load import load_file
 from lexcheck.catalogue.patterns import compile_pattern, find
 from lexcheck.resources import standards_dir
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 FILES = sorted(p for p in standards_dir().glob("*.yaml") if p.name != "catalogue.yaml")
 
 
@@ -51,7 +50,7 @@ def test_catalogue_size_and_breadth():
     assert len({r.instrument for r in REQS}) >= 8
 
 
-@pytest.mark.skipif(not (SHARED / "standards").is_dir(), reason="needs ../shared")
+@pytest.mark.corpus
 def test_core_requirements_exist_with_exact_element_keys_and_parameters():
     core = yaml.safe_load((SHARED / "standards" / "core_requirements.yaml").read_text(encoding="utf-8"))
     by_id = {r.id: r for r in REQS}
@@ -114,7 +113,7 @@ REFERENCE = {"PAL": "palermo-protocol-2000.txt", "COE": "coe-cets-197-2005.txt"}
 QUOTED = [r for r in REQS if r.text and r.instrument in REFERENCE]
 
 
-@pytest.mark.skipif(not (SHARED / "reference").is_dir(), reason="needs ../shared")
+@pytest.mark.corpus
 @pytest.mark.parametrize("req", QUOTED, ids=[r.id for r in QUOTED])
 def test_quotations_are_verbatim_in_the_reference_treaty_text(req):
     source = _norm((SHARED / "reference" / REFERENCE[req.instrument]).read_text(encoding="utf-8"))

@@ -7,17 +7,16 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 
 from lexcheck.law import read_document, read_framework
 from lexcheck.law.model import Document
 
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
+pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="module")
 def corpus() -> Path:
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus is not available")
     return CORPUS
 
 
@@ -62,8 +61,6 @@ def check_invariants(d: Document) -> None:
 
 
 def all_corpus_files():
-    if not CORPUS.is_dir():
-        return []
     return sorted(str(p.relative_to(CORPUS)) for p in CORPUS.glob("*/*") if p.suffix in (".txt", ".md"))
 
 

@@ -91,12 +91,13 @@ def test_missing_path_directory_and_unsupported(tmp_path):
     assert ".docx" in str(err) and ".pdf" in str(err)
 
 
-def test_file_too_large(tmp_path, monkeypatch):
-    from lexcheck.law import formats
+def test_file_too_large(tmp_path):
+    from lexcheck.law.formats import MAX_BYTES
 
-    monkeypatch.setattr(formats, "MAX_BYTES", 1000)
-    (tmp_path / "big.txt").write_text("a" * 3_000_000)
-    bad(tmp_path / "big.txt", "file too large (3 MB; limit 50 MB)")
+    with open(tmp_path / "big.txt", "wb") as f:  # sparse: the size is checked before anything is read
+        f.truncate(MAX_BYTES + 1)
+    mb = MAX_BYTES / 1048576
+    bad(tmp_path / "big.txt", f"file too large ({mb:.0f} MB; limit {mb:.0f} MB)")
 
 
 def test_40_mb_text_parses_in_seconds(tmp_path):

@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 
 from lexcheck.errors import InputError
 from lexcheck.law import format_tree, parse_summary, parse_text, read_document, read_framework
 from lexcheck.law.language import detect
 from lexcheck.law.meta import load_meta
 from lexcheck.law.structure import eid_token, parse_structure
-
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
 
 EN = (
     "TRAFFICKING IN PERSONS ACT\n\n"
@@ -153,9 +152,8 @@ def test_detect_language(text, code):
     assert detect(text * 3) == code
 
 
+@pytest.mark.corpus
 def test_detect_language_on_corpus():
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus is not available")
     checked = 0
     for meta_path in CORPUS.glob("*/meta.yaml"):
         for entry in load_meta(meta_path)["documents"]:

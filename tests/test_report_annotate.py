@@ -49,7 +49,7 @@ def test_notes_per_provision():
     assert any("abuse of a position of vulnerability" in n for n in defn)
     assert any("child age: 18 years" in n for n in notes.by_provision[("doc1", "chp_1__art_1__para_3")])
     assert any("PAL-3b-consent" in n for n in notes.unprovided)
-    assert not any("OSCE-NRM-1" in n for n in notes.unprovided)  # not applicable
+    assert not any("NRM-legal-basis" in n for n in notes.unprovided)  # not applicable
 
 
 def test_new_document_with_comments(tmp_path):
