@@ -64,7 +64,7 @@ def test_labels_are_well_formed(catalogue):
         spec = _spec(path)
         assert spec["case"] == path.stem and spec["documents"], path.name
         for rid, lab in spec["labels"].items():
-            assert catalogue.get(rid) is not None, f"{path.name}: {rid} is not in the catalogue"
+            assert rid in catalogue, f"{path.name}: {rid} is not in the catalogue"
             assert lab["status"] in STATUSES and lab["confidence"] in {"high", "medium", "low"}, (
                 path.name,
                 rid,
