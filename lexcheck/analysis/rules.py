@@ -23,11 +23,11 @@ from .scopes import Scope
 __all__ = ["ADULT", "CHILD", "RULES", "SEXUAL", "sanction_sentences"]
 
 # cues looked for in every text, whatever its language (lexcheck/lang/<code>/clauses.yaml)
-CHILD = merged_regex("clauses", "person.child")
-ADULT = merged_regex("clauses", "person.adult")
-SEXUAL = merged_regex("clauses", "sexual")
-_INCLUDING = merged_regex("clauses", "including")
-_WITHIN = merged_regex("clauses", "within_borders")
+# the sentence concerns children; adults or anyone; sexual exploitation; "including"; "within borders"
+CHILD, ADULT, SEXUAL, _INCLUDING, _WITHIN = (
+    merged_regex("clauses", key)
+    for key in ("person.child", "person.adult", "sexual", "including", "within_borders")
+)
 # "... by force, fraud or coercion, or [where] the person has not attained the age of 18 years"
 _CHILD_LIMB = re.compile(
     f"(?:{merged_source('clauses', 'person.child_limb_lead')})(?:{merged_source('clauses', 'person.child_limb')})",
