@@ -6,11 +6,17 @@
   definitions of exploitation, which belong to the purpose, not to the means.
 - ``exploitation``: the above, all sentences of the trafficking articles, and the definitions of
   exploitation they use (including sections headed "Meaning of exploitation").
-- ``offence``: every operative article that creates an offence or sets a penalty.
+- ``offence``: the trafficking offences and the offence articles that refer to them (attempt,
+  aggravation, penalties).
 - ``operative``: every operative provision.
+- internal: ``criminal`` (any article that creates an offence) and ``glossary`` (definitions), which
+  the decision uses to set text aside.
 
-Text that is not operative (preambles, purposes and findings, tables of contents, editorial notes)
-and criteria addressed to other countries are never in scope.
+Each scope is built by a function registered with ``@scope(name)``, in the order written here (a
+scope may use the ones built before it). The trafficking offences are recognised by the hits of the
+requirements whose catalogue ``anchor`` is ``acts`` or ``purpose``. Text that is not operative
+(preambles, purposes and findings, tables of contents, editorial notes) and criteria addressed to
+other countries are never in scope.
 """
 
 from __future__ import annotations
@@ -340,10 +346,7 @@ def _trafficking_related(units: list[Unit], seeds: list[Unit]) -> list[Unit]:
         for u in units:
             if id(u) in related:
                 continue
-            refs = {
-                n for m in _REFERENCE.finditer(u.text) for n in re.findall(r"\d[\w./-]*\w|\d", m.group(1))
-            }
-            if refs & known:
+            if _refs(u.text) & known:
                 related.add(id(u))
                 grew = True
         if not grew:
