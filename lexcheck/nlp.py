@@ -3,7 +3,7 @@
 No statistical model is downloaded. English lemmas come from the lookup tables of
 ``spacy-lookups-data``; Russian lemmas from pymorphy3's dictionaries; the other languages of the
 region (Kazakh, Kyrgyz, Turkmen, Uzbek, Tajik) are agglutinative and are matched by stems
-(``адам саудас*``), so their lemma is the lower-cased word. Lemmas are computed on the lower-cased
+(``adam saudas*``), so their lemma is the lower-cased word. Lemmas are computed on the lower-cased
 word, so ``Recruiting`` at the start of a sentence and ``recruiting`` agree.
 """
 
@@ -18,7 +18,7 @@ LANGS = ("en", "ru", "kk", "ky", "tk", "uz", "tg")
 
 
 def normalise(word: str) -> str:
-    """Lower-case and fold letters that legal texts write two ways (Russian ё/е, typographic quotes)."""
+    """Lower-case and fold letters that legal texts write two ways (the Russian letter yo written as ye, typographic quotes)."""
     return word.lower().replace("ё", "е").replace("’", "'")
 
 
@@ -113,14 +113,15 @@ def _ru_lemma(word: str) -> str:
     return normalise(_morph().parse(word)[0].normal_form)
 
 
+#: Languages with a lemmatiser; the others are matched by stems on the lower-cased word.
+_LEMMATISERS = {"en": _en_lemma, "ru": _ru_lemma}
+
+
 def lemma(word: str, lang: str) -> str:
     """The lemma lexcheck uses for ``word`` in language ``lang``."""
     w = normalise(word)
-    if lang == "en":
-        return _en_lemma(w)
-    if lang == "ru":
-        return _ru_lemma(w)
-    return w
+    lemmatiser = _LEMMATISERS.get(lang)
+    return lemmatiser(w) if lemmatiser else w
 
 
 def _set_lemmas(lang: str):

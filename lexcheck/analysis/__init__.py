@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..catalogue.model import Catalogue
 from ..law.model import Framework
 from .context import build_context
-from .decide import Run, evaluate
+from .decide import evaluate
 from .matching import find_hits
 from .model import (
     DocumentInfo,
@@ -21,6 +21,7 @@ from .model import (
     Qualifier,
     Review,
 )
+from .run import Run
 from .scopes import compute_anchors
 
 __all__ = [
@@ -38,7 +39,7 @@ __all__ = [
 
 def analyze_framework(framework: Framework, catalogue: Catalogue, profile: str = "full") -> GapAnalysis:
     """Evaluate every requirement of ``profile`` against ``framework`` (already read)."""
-    from .. import __version__
+    from ..version import __version__
 
     if profile not in catalogue.profiles:
         from ..errors import LexcheckError
@@ -48,8 +49,8 @@ def analyze_framework(framework: Framework, catalogue: Catalogue, profile: str =
     requirements = catalogue.select(profile=profile)
     contexts = build_context(framework)
     hits = find_hits(catalogue, contexts)
-    anchors = compute_anchors(contexts, hits)
-    run = Run(contexts, hits, anchors)
+    anchors = compute_anchors(contexts, hits, catalogue.anchor_roles())
+    run = Run(contexts, hits, anchors, catalogue.areas)
     findings = [evaluate(req, run) for req in requirements]
     docs = [
         DocumentInfo(

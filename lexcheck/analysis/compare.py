@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .model import GAP_STATUSES, GapAnalysis
-
-_RANK = {"covered": 0, "not_applicable": 0, "partial": 1, "needs_review": 1, "missing": 2}
+from .statuses import gap_size
 
 
 @dataclass
@@ -74,7 +73,7 @@ def compare(old: GapAnalysis, new: GapAnalysis) -> Comparison:
         g = new_by_id.get(f.requirement_id)
         if g is None:
             continue
-        a, b = _RANK.get(f.status, 1), _RANK.get(g.status, 1)
+        a, b = gap_size(f.status), gap_size(g.status)
         if b < a:
             kind = "closed" if b == 0 else "narrowed"
         elif b > a:

@@ -13,62 +13,36 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..lang import merged_regex, merged_source
 from ..law.model import Document, Framework, Provision
+from ..law.sentences import split_sentences
 from ..nlp import pipeline
 
 _F = re.IGNORECASE
 
-TRAFFICKING = re.compile(
-    r"traffick|trafficking in (?:persons|human beings)|human trafficking|sale of (?:persons|people|children)|"
-    r"торговл\w*\s+(?:людьми|человеком|несовершеннолетними|детьми)|торговли людьми|торговле людьми|"
-    r"адам\s+саудас|адам\s+сатуу|адамдарды\s+сатуу|adam\s+söwda|odam\s+savdosi|савдои\s+одам|одамфуруш",
-    _F,
-)
-OFFENCE = re.compile(
-    r"commits? (?:an|the) offen[cs]e|guilty of (?:an |the )?(?:indictable |summary )?(?:offen[cs]e|misdemeanou?r|felony)|"
-    r"shall be (?:punished|punishable|fined|imprisoned|sentenced)|shall be liable (?:on conviction )?to|"
-    r"is (?:punishable|liable\b)|liable,? (?:on (?:summary )?conviction(?: on indictment)?,? )?to (?:imprisonment|a fine|fine)|"
-    r"punishable (?:by|with)|imprisoned (?:not|for)|punishment for (?:an|the) offen[cs]e|"
-    r"imprisonment for (?:any term|a term|not|life|a period)|aggravating (?:factors?|circumstances?)|"
-    r"in determining the (?:penalty|sentence)|отягчающ\w+\s+обстоятельств|"
-    r"наказыва\w+|лишени\w+\s+свободы|жазаланады|бас бостандығынан айыру|jezalandyrylýar|jazolanadi|азодӣ",
-    _F,
-)
-AGGRAVATED = re.compile(  # a space in a cue matches any run of whitespace (hard-wrapped text)
-    r"\bthe same acts?\b|\bsame offen[cs]e\b|\baggravat|\bif death results|\bresults? in (?:the )?death|"
-    r"\b(?:if|where|when) the (?:violation|offen[cs]e|act|crime)s? (?:includes?|is committed|was committed|results?|causes?)|"
-    r"\bhaving been (?:previously )?convicted|"
-    r"\bsecond or subsequent|\bon more than one occasion|\bpreviously convicted|\brepeat(?:ed)? offen|"
-    r"\bwhere the offen[cs]e (?:is|was) committed|\bif they kidnap|\bcause death|"
-    r"\bacts? (?:mentioned|referred to|provided for) (?:by|in) (?:parts?|paragraphs?|subsections?)|"
-    r"\bто же деяние|\bте же деяния|\bдеяни\w+,?\s+предусмотренн\w+\s+част\w+|\bдеяния,\s+предусмотренные|"
-    r"\bосы баптың б[іi]р[іi]нш[іi]|\bдәл сол іс-әрекет|\bösdäki|\bшу беренеде".replace(" ", r"\s+"),
-    _F,
-)
-# cues that make a sentence an aggravated form only when they open it: "(4) Where the offence
-# involves the trafficking of a child, ..." (but "... where the victim is taken across the border"
-# inside the basic offence is a condition of it)
-AGGRAVATED_LEAD = re.compile(
-    r"^\W*(?:\(?\w{1,4}[.)]\s*)*(?:if|where|when)\s+(?:the\s+(?:offen[cs]e|violation|act|crime)\s+(?:involves?|is\s+against)"
-    r"|the\s+(?:victim|person\s+trafficked)\s+(?:is|was)\b|(?:a|the|any)\s+(?:public\s+servant|public\s+official|police\s+officer))"
-    r"|^\W*(?:\d+\.\s*)?мынадай:",  # Kazakh "2. Мынадай: ... жасалған дәл сол іс-әрекеттер" (the same acts, committed:)
-    _F,
-)
-FOREIGN = re.compile(
-    r"government of (?:the|a|that) country|governments? of countries|foreign governments?|"
-    r"minimum standards for the elimination|countries of origin, transit, or destination",
-    _F,
-)
-# an amending section that replaces a purposes/policy section: '"SEC. 2. Declaration of Policy. — ...'
-_QUOTED_PURPOSE = re.compile(
-    r"[\"“]\s*(?:SEC(?:TION)?\.?\s*\d+[A-Z-]*\.\s*)?(?:Declaration of (?:State )?Policy|Purposes?(?: and Findings)?|"
-    r"Findings|Objectives?|Sense of Congress)\b",
-    _F,
-)
-_PURPOSE_HEADING = re.compile(
-    r"^\W*(?:purposes?|findings|purposes and findings|objects?|objectives|aims?|short title|цел[ьи]|задачи)\b",
-    _F,
-)
+
+def _cue(key: str) -> re.Pattern[str]:
+    """A cue of ``clauses.yaml`` looked for in every text, whatever its language."""
+    return merged_regex("clauses", key)
+
+
+#: The text concerns trafficking in persons.
+TRAFFICKING = _cue("offence.names_trafficking")
+#: The text creates an offence or sets a penalty.
+OFFENCE = _cue("offence.creates_offence")
+#: A sentence states an aggravated form (a space in a cue matches any run of whitespace: hard-wrapped text).
+AGGRAVATED = re.compile(merged_source("clauses", "offence.aggravated").replace(" ", r"\s+"), _F)
+#: Words that make a sentence an aggravated form only when they open it.
+AGGRAVATED_LEAD = _cue("offence.aggravated_lead")
+#: A sentence that returns to the basic offence ("in any other case").
+_OTHER_CASE = _cue("offence.other_case")
+#: Criteria addressed to other countries (foreign-assistance laws).
+FOREIGN = _cue("provision.foreign")
+_ADVISORY = _cue("provision.advisory")
+#: An amending section that replaces a purposes/policy section: '"SEC. 2. Declaration of Policy. - ...'
+_QUOTED_PURPOSE = _cue("provision.quoted_purpose")
+_PURPOSE_HEADING = re.compile(rf"^\W*(?:{merged_source('clauses', 'provision.purpose_heading')})\b", _F)
+_REPEALED = re.compile(rf"\W*\[?\s*(?:{merged_source('clauses', 'provision.repealed')})\W*", _F)
 
 
 @dataclass
@@ -214,20 +188,12 @@ def _unit(ctx: DocContext, node: Provision) -> Unit:
     )
     body = _body(node, text).strip()
     unit = Unit(ctx, node, operative=operative)
-    unit.heading_only = len(re.sub(r"[\W\d_]+", "", body)) < 15 or bool(
-        re.fullmatch(r"\W*\[?\s*(?:repealed|omitted|deleted|утратил\w* силу|исключен\w*)\W*", body, _F)
-    )
+    unit.heading_only = len(re.sub(r"[\W\d_]+", "", body)) < 15 or bool(_REPEALED.fullmatch(body))
     unit.trafficking = bool(TRAFFICKING.search(full))
     unit.offence = bool(OFFENCE.search(full))
-    unit.foreign = len(FOREIGN.findall(full)) >= 1 and bool(
-        re.search(r"\bshould\b|minimum standards", full, _F)
-    )
+    unit.foreign = bool(FOREIGN.search(full) and _ADVISORY.search(full))
     unit.segments = list(_segments(node, text, inherited=False))
     return unit
-
-
-_SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-ZА-ЯЁ(\"“«]|\d)")
-_OTHER_CASE = re.compile(r"in any other case|otherwise than|в остальных случаях", _F)
 
 
 def _segments(node: Provision, text: str, inherited: bool):
@@ -236,7 +202,7 @@ def _segments(node: Provision, text: str, inherited: bool):
     own = text[node.text_start : node.text_end]
     lead_aggr = inherited
     pos = node.text_start
-    pieces = _SENTENCE.split(own) if own else []
+    pieces = split_sentences(own)
     cursor = 0
     for piece in pieces:
         at = own.find(piece, cursor)
@@ -245,7 +211,7 @@ def _segments(node: Provision, text: str, inherited: bool):
         if _OTHER_CASE.search(piece):
             aggr = False
         if AGGRAVATED.search(piece) or AGGRAVATED_LEAD.search(piece):
-            lead_aggr = True  # "2. Те же деяния, совершенные:" makes the points below aggravated
+            lead_aggr = True  # "2. The same acts, committed:" makes the points below aggravated
         if piece.strip():
             yield Segment(node, pos + at, pos + at + len(piece), aggr)
     for child in node.children:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..catalogue.model import Requirement
-from . import parameters as params
 from .matching import Hit
 from .model import Finding
+from .parameters import LIFE
 
 
 def confidence(req: Requirement, finding: Finding, hits: list[Hit]) -> float:
@@ -79,7 +79,7 @@ def explain(req: Requirement, finding: Finding) -> str:
     for p in finding.parameters:
         if p.value is not None:
             verdict = "meets" if p.ok else "does not meet"
-            shown = "life" if p.value == params.LIFE and p.unit == "years" else f"{p.value} {p.unit}"
+            shown = "life" if p.value == LIFE and p.unit == "years" else f"{p.value} {p.unit}"
             parts.append(
                 f"{p.name.replace('_', ' ').capitalize()}: {shown}, which {verdict} the standard ({p.rule})."
             )

@@ -1,19 +1,24 @@
-"""Figures in statutes: the age below which a person is a child, a reflection period in days, and
-terms of imprisonment ("not more than 20 years", "from four to ten years", "for life",
-"лишением свободы на срок от восьми до пятнадцати лет").
+"""Figures in statutes: the age below which a person is a child, a period in days, and terms of
+imprisonment ("not more than 20 years", "from four to ten years", "for life").
 
-Every extractor returns :class:`Figure` objects with the character offsets of the words it read,
-so a finding can quote them.
+The wording is data (``age``, ``period`` and ``penalty`` in ``lexcheck/lang/<code>/clauses.yaml``);
+a language without its own wording for one of them is read with the English wording. Every
+extractor returns :class:`Figure` objects with the character offsets of the words it read, so a
+finding can quote them.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from .numbers import EN_NUMBER, KK_NUMBER, RU_NUMBER, parse_en, parse_kk, parse_ru
+from ..lang import merged_regex, source_language, value
+from .numbers import number_pattern, parse_number
 
 LIFE = 99  # life imprisonment, as the machine contract counts it
+_F = re.IGNORECASE
 
 
 @dataclass
@@ -25,163 +30,91 @@ class Figure:
     kind: str = ""  # "max", "min", "life" for penalties
 
 
-_F = re.IGNORECASE
+def _clause(lang: str, key: str) -> tuple[str, Any]:
+    """(the language whose wording is read, the wording) for cue ``key`` in a text in ``lang``."""
+    src = source_language(lang, "clauses", key)
+    return src, value(src, "clauses", key)
+
+
+@cache
+def _compiled(lang: str, source: str, flags: int = _F) -> re.Pattern[str]:
+    """A cue of ``lang`` with its number pattern put in place of ``{number}``."""
+    return re.compile(source.replace("{number}", number_pattern(lang)), flags)
+
+
+def _any(lang: str, sources: list[str] | None) -> re.Pattern[str] | None:
+    return _compiled(lang, "|".join(sources)) if sources else None
+
 
 # ---------- child age ----------
-_AGE_EN = [
-    re.compile(
-        rf"\b(?:under|below|(?<!not )(?<!no )less than|younger than|not attained|has not attained|not reached|has not reached|"
-        rf"not yet attained|not completed|has not completed)\s+(?:the\s+)?(?:full\s+)?(?:age\s+of\s+)?"
-        rf"(?P<n>{EN_NUMBER})(?:\s*years)?",
-        _F,
-    ),
-    re.compile(rf"\b(?:aged|age of)\s+(?:less than|under|below)\s+(?P<n>{EN_NUMBER})", _F),
-    re.compile(rf"\b(?P<n>{EN_NUMBER})\s+years\s+of\s+age\b", _F),
-]
-_AGE_RU = [
-    re.compile(
-        rf"не\s+достигш\w*\s+(?:возраста\s+)?(?P<n>{RU_NUMBER})?(?:-?\s*летнего)?\s*(?:возраста|лет)",
-        _F,
-    ),
-    re.compile(r"(?P<n>\d+|восемнадцат\w*|шестнадцат\w*|четырнадцат\w*)\s*-?\s*летн\w+\s+возраст", _F),
-    re.compile(r"до\s+(?P<n>\d+|восемнадцати)\s+лет", _F),
-]
-# Kazakh "он сегіз жасқа толмаған", Kyrgyz "он сегиз жашка толо элек", Turkmen "on sekiz ýaşyna ýetmedik"
-_AGE_TURKIC = [
-    re.compile(r"(?:он\s+сег[іи]з|18)\s+(?:жасқа|жашка|жасқа\s+толмаған|жаш\w*)", _F),
-    re.compile(r"(?:on\s+sekiz|18)\s+ýaş\w*", _F),
-]
 
 
 def child_ages(text: str, lang: str = "en", base: int = 0) -> list[Figure]:
     """Ages below which a person counts as a child: 18 in "under the age of eighteen"."""
+    src, age = _clause(lang, "age")
+    not_after = _any(src, age.get("not_after"))
+    look_back = age.get("look_back", 0)
     out: list[Figure] = []
-    if lang == "ru":
-        for rx in _AGE_RU:
-            for m in rx.finditer(text):
-                before = text[max(0, m.start() - 60) : m.start()]
-                if re.search(r"срок|лишени|свобод|от\s+\w+\s*$", before, _F):
-                    continue  # "на срок от двенадцати до восемнадцати лет" is a penalty, not an age
-                raw = m.group("n")
-                v = parse_ru(raw) if raw else None
-                if v is None and "восемнадцат" in m.group(0).lower():
-                    v = 18
-                if v and 10 <= v <= 21:
-                    out.append(Figure(v, base + m.start(), base + m.end(), m.group(0)))
-    elif lang in ("kk", "ky", "tk", "uz", "tg"):
-        for rx in _AGE_TURKIC:
-            for m in rx.finditer(text):
-                out.append(Figure(18, base + m.start(), base + m.end(), m.group(0)))
-    else:
-        for rx in _AGE_EN:
-            for m in rx.finditer(text):
-                before = text[max(0, m.start() - 80) : m.start()]
-                if re.search(r"\b(?:not|no)\s+(?:be\s+)?$", before, _F) or re.search(
-                    r"(?:term|imprisonment|sentence|period)\b[^.;]{0,40}$", before, _F
-                ):
-                    continue  # "a term of not less than ten years" is a penalty, not an age
-                v = parse_en(m.group("n"))
-                if v is not None and 10 <= v <= 21:
-                    out.append(Figure(v, base + m.start(), base + m.end(), m.group(0)))
+    for source in age["patterns"]:
+        for m in _compiled(src, source).finditer(text):
+            if not_after is not None and not_after.search(text[max(0, m.start() - look_back) : m.start()]):
+                continue  # "a term of not less than ten years" is a penalty, not an age
+            if "value" in age:
+                out.append(Figure(age["value"], base + m.start(), base + m.end(), m.group(0)))
+                continue
+            raw = m.group("n")
+            v = parse_number(raw, src) if raw else None
+            if v is not None and 10 <= v <= 21:
+                out.append(Figure(v, base + m.start(), base + m.end(), m.group(0)))
     return sorted(out, key=lambda f: f.start)
 
 
 # ---------- periods in days ----------
-_DAYS_EN = re.compile(rf"(?P<n>{EN_NUMBER})\s*(?P<u>days?|months?|weeks?)\b", _F)
-_DAYS_RU = re.compile(rf"(?P<n>{RU_NUMBER})?\s*(?P<u>дн(?:я|ей|ям)\b|день|месяц\w*|сут\w*)", _F)
 
 
 def periods_days(text: str, lang: str = "en", base: int = 0) -> list[Figure]:
     """Periods of time converted to days (a month counts as 30, a week as 7)."""
+    src, period = _clause(lang, "period")
+    one = merged_regex("clauses", "period.one", flags=0)
+    units = period.get("units", {})
     out = []
-    rx = _DAYS_RU if lang == "ru" else _DAYS_EN
-    for m in rx.finditer(text):
+    for m in _compiled(src, period["pattern"]).finditer(text):
         raw = m.group("n")
-        v = (parse_ru(raw) if lang == "ru" else parse_en(raw)) if raw else None
+        v = parse_number(raw, src) if raw else None
         unit = m.group("u").lower()
+        days = next((n for prefix, n in units.items() if unit.startswith(prefix)), 1)
         if v is None:
-            if unit.startswith(("month", "месяц")) and re.search(
-                r"\b(?:one|a)\s*$|один\s*$", text[: m.start()]
-            ):
-                v = 1
+            if days == 30 and one.search(text[: m.start()]):  # a month
+                v = 1  # "one month", "a month"
             else:
                 continue
-        if unit.startswith(("month", "месяц")):
-            v *= 30
-        elif unit.startswith("week"):
-            v *= 7
-        out.append(Figure(v, base + m.start(), base + m.end(), m.group(0)))
+        out.append(Figure(v * days, base + m.start(), base + m.end(), m.group(0)))
     return out
 
 
 # ---------- imprisonment ----------
-_N = EN_NUMBER
-_PEN_EN = [
-    # "from four to ten years", "between 5 and 15 years"
-    (
-        re.compile(
-            rf"\b(?:from|between)\s+(?P<a>{_N})\s*(?:years?\s*)?(?:to|and|up to)\s+(?P<b>{_N})\s*years?", _F
-        ),
-        "range",
-    ),
-    # "not more than 20 years", "not exceeding seven years", "may extend to seven years", "up to 10 years"
-    (
-        re.compile(
-            rf"\b(?:not more than|not exceeding|no more than|may extend to|extend to|up to|maximum of|maximum term of|a term not exceeding|for a term of up to|which may be)\s+(?P<b>{_N})\s*years?",
-            _F,
-        ),
-        "max",
-    ),
-    (re.compile(rf"\b(?P<b>{_N})\s*years?(?:'|’)?\s*(?:imprisonment|maximum)", _F), "max"),
-    (
-        re.compile(
-            rf"\bimprisonment\s+for\s+(?:a\s+(?:term|period)\s+of\s+)?(?P<b>{_N})\s*years?\b(?!\s*(?:or more|and (?:not|no)))",
-            _F,
-        ),
-        "max",
-    ),
-    # "not less than 15 years", "minimum punishment of imprisonment for a term of five years"
-    (
-        re.compile(
-            rf"\b(?:not less than|no less than|at least|minimum (?:punishment of imprisonment for a term of|term of|of))\s+(?P<a>{_N})\s*years?",
-            _F,
-        ),
-        "min",
-    ),
-    (
-        re.compile(
-            r"\b(?:for\s+life|life\s+imprisonment|imprisonment\s+for\s+life|any term of years or (?:for )?life|imprisoned for life)\b",
-            _F,
-        ),
-        "life",
-    ),
-]
-_PEN_RU = [
-    (re.compile(rf"от\s+(?P<a>{RU_NUMBER})\s+до\s+(?P<b>{RU_NUMBER})\s+лет", _F), "range"),
-    (re.compile(rf"(?:на\s+срок\s+)?до\s+(?P<b>{RU_NUMBER})\s+лет", _F), "max"),
-    (re.compile(r"пожизненн\w+\s+лишени\w+\s+свободы|пожизненным", _F), "life"),
-]
 
 
-def _penalty_figures(text: str, lang: str, base: int) -> list[Figure]:
+def _penalty_figures(text: str, folded: str, lang: str, base: int) -> list[Figure]:
+    """Terms of imprisonment in ``folded`` (``text`` with letters folded, same length), quoted from ``text``."""
     out: list[Figure] = []
-    table = _PEN_RU if lang == "ru" else _PEN_EN
-    parse = parse_ru if lang == "ru" else parse_en
-    for rx, kind in table:
-        for m in rx.finditer(text):
+    for term in value(lang, "clauses", "penalty.terms"):
+        kind = term["kind"]
+        for m in _compiled(lang, term["pattern"]).finditer(folded):
+            quote = text[m.start() : m.end()]
             if kind == "life":
-                out.append(Figure(LIFE, base + m.start(), base + m.end(), m.group(0), "life"))
+                out.append(Figure(LIFE, base + m.start(), base + m.end(), quote, "life"))
                 continue
             b = m.groupdict().get("b")
             a = m.groupdict().get("a")
             if b:
-                v = parse(b)
+                v = parse_number(b, lang)
                 if v is not None and 0 < v <= 60:
-                    out.append(Figure(v, base + m.start(), base + m.end(), m.group(0), "max"))
+                    out.append(Figure(v, base + m.start(), base + m.end(), quote, "max"))
             elif a:
-                v = parse(a)
+                v = parse_number(a, lang)
                 if v is not None and 0 < v <= 60:
-                    out.append(Figure(v, base + m.start(), base + m.end(), m.group(0), "min"))
+                    out.append(Figure(v, base + m.start(), base + m.end(), quote, "min"))
     # drop figures nested in a longer one of the same kind
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Figure] = []
@@ -192,10 +125,33 @@ def _penalty_figures(text: str, lang: str, base: int) -> list[Figure]:
     return kept
 
 
-IMPRISON = re.compile(
-    r"бас\s+бостандығынан\s+айыр|imprison|deprivation of liberty|custodial|jail|лишени\w+\s+свободы|лишением свободы|penal servitude",
-    _F,
-)
+def imprisonment() -> re.Pattern[str]:
+    """Words of every language that make a penalty imprisonment."""
+    return merged_regex("clauses", "penalty.imprisonment")
+
+
+def _fold(text: str, lang: str) -> str:
+    for a, b in (value(lang, "clauses", "penalty.fold") or {}).items():
+        text = text.replace(a, b)
+    return text
+
+
+def _sanction_terms(text: str, folded: str, lang: str, base: int) -> list[Figure]:
+    """The term of each sanction of a language that names the sanction before its term (Russian
+    "deprivation of liberty for up to ...") or after it (Kazakh "... up to seven years deprivation
+    of liberty"): the nearest term after (or before) the sanction words."""
+    after = value(lang, "clauses", "penalty.after_sanction")
+    before = value(lang, "clauses", "penalty.before_sanction")
+    figures = []
+    for m in _compiled(lang, value(lang, "clauses", "penalty.sanction")).finditer(folded):
+        if m.group("life"):
+            figures.append(Figure(LIFE, base + m.start(), base + m.end(), text[m.start() : m.end()], "life"))
+            continue
+        s, e = (m.end(), m.end() + after) if after else (max(0, m.start() - before), m.start())
+        terms = _penalty_figures(text[s:e], folded[s:e], lang, base + s)
+        if terms:  # the term of this sanction, not of the next one in the sentence
+            figures.append(terms[0] if after else max(terms, key=lambda f: f.start))
+    return figures
 
 
 def max_imprisonment(text: str, lang: str = "en", base: int = 0) -> Figure | None:
@@ -203,64 +159,21 @@ def max_imprisonment(text: str, lang: str = "en", base: int = 0) -> Figure | Non
 
     Only figures in a clause that speaks of imprisonment count; "fine not exceeding 5,000" does not.
     """
-    if not IMPRISON.search(text):
+    if not imprisonment().search(text):
         return None
-    if lang == "kk":
-        # Kazakh puts the term before the sanction: "төрт жылдан жеті жылға дейiнгi мерзiмге бас
-        # бостандығынан айыруға жазаланады"
-        folded = text.replace("i", "і")
-        figures = []
-        for m in re.finditer(r"(өмір бойы\s+)?бас\s+бостандығынан\s+айыр", folded, _F):
-            if m.group(1):
-                figures.append(
-                    Figure(LIFE, base + m.start(), base + m.end(), text[m.start() : m.end()], "life")
-                )
-                continue
-            start = max(0, m.start() - 90)
-            window = folded[start : m.start()]
-            terms = list(
-                re.finditer(
-                    rf"(?:(?P<a>{KK_NUMBER})\s+жылдан\s+)?(?P<b>{KK_NUMBER})\s+жылға\s+дейін", window, _F
-                )
-            )
-            hit = terms[-1] if terms else None  # the term nearest the sanction
-            if hit is not None and parse_kk(hit.group("b")):
-                s0, e0 = base + start + hit.start(), base + start + hit.end()
-                figures.append(
-                    Figure(
-                        parse_kk(hit.group("b")), s0, e0, text[start + hit.start() : start + hit.end()], "max"
-                    )
-                )
-        maxima = [f for f in figures if f.kind in ("max", "life")]
-        return max(maxima, key=lambda f: (f.value, -f.start)) if maxima else None
-    if lang == "ru":
-        # only the term that follows "лишением свободы": not forced work, disqualification or
-        # restriction of liberty ("с лишением права занимать должности ... на срок до пятнадцати лет")
-        figures = []
-        for m in re.finditer(r"(пожизненн\w+\s+)?лишени\w+\s+свободы", text, _F):
-            if m.group(1):
-                figures.append(Figure(LIFE, base + m.start(), base + m.end(), m.group(0), "life"))
-                continue
-            window = text[m.end() : m.end() + 70]
-            first = sorted(_penalty_figures(window, lang, base + m.end()), key=lambda f: f.start)[:1]
-            figures += first  # the term of this sanction, not of the next one in the sentence
+    src = source_language(lang, "clauses", "penalty.terms")
+    folded = _fold(text, src)
+    if value(src, "clauses", "penalty.sanction"):
+        figures = _sanction_terms(text, folded, src, base)
     else:
-        figures = _penalty_figures(text, lang, base)
+        figures = _penalty_figures(text, folded, src, base)
     maxima = [f for f in figures if f.kind in ("max", "life")]
     if not maxima:
         return None
     return max(maxima, key=lambda f: (f.value, -f.start))
 
 
-_FINE_ALT_EN = re.compile(
-    r"\bor\s+(?:with\s+|to\s+|by\s+)?(?:a\s+)?fine\b|\bfined\b[^.;]{0,80}?\bor\s+imprisoned\b(?![^.;]{0,120}\band\b)"
-    r"|\bor\s+both\b|\bfine\s+or\s+(?:to\s+)?imprisonment\b|\bliable to a fine\b(?![^.;]{0,60}\band\b)",
-    _F,
-)
-_FINE_ALT_RU = re.compile(r"наказыва\w+\s+штрафом|штрафом\s+в\s+размере[^.;]{0,120}?либо|либо\s+штрафом", _F)
-
-
 def fine_alternative(text: str, lang: str = "en") -> re.Match | None:
     """Wording that lets a fine replace imprisonment ("or with fine", "fined ... or imprisoned", "or both")."""
-    rx = _FINE_ALT_RU if lang == "ru" else _FINE_ALT_EN
-    return rx.search(text)
+    src, cue = _clause(lang, "penalty.fine_instead")
+    return _compiled(src, "|".join(cue)).search(text)

@@ -6,11 +6,17 @@
   definitions of exploitation, which belong to the purpose, not to the means.
 - ``exploitation``: the above, all sentences of the trafficking articles, and the definitions of
   exploitation they use (including sections headed "Meaning of exploitation").
-- ``offence``: every operative article that creates an offence or sets a penalty.
+- ``offence``: the trafficking offences and the offence articles that refer to them (attempt,
+  aggravation, penalties).
 - ``operative``: every operative provision.
+- internal: ``criminal`` (any article that creates an offence) and ``glossary`` (definitions), which
+  the decision uses to set text aside.
 
-Text that is not operative (preambles, purposes and findings, tables of contents, editorial notes)
-and criteria addressed to other countries are never in scope.
+Each scope is built by a function registered with ``@scope(name)``, in the order written here (a
+scope may use the ones built before it). The trafficking offences are recognised by the hits of the
+requirements whose catalogue ``anchor`` is ``acts`` or ``purpose``. Text that is not operative
+(preambles, purposes and findings, tables of contents, editorial notes) and criteria addressed to
+other countries are never in scope.
 """
 
 from __future__ import annotations
@@ -19,23 +25,30 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from ..lang import merged_regex, merged_source
 from ..law.model import Definition
 from .context import OFFENCE, TRAFFICKING, DocContext, Segment, Unit
+from .registry import SCOPES, scope
 
 _F = re.IGNORECASE
-EXPLOIT = re.compile(r"exploit|эксплуатац|пайдалан|ekspluat|istismor", _F)
-# the subject of an offence opening an article: "Whoever ...", "Any person who ...", "Лицо, которое ..."
+EXPLOIT = merged_regex("clauses", "offence.exploitation")
+#: The subject of an offence opening an article: "Whoever ...", "Any person who ...".
 _OFFENDER = re.compile(
-    r"(?:^|\n)\W*(?:\d+[\w.]*\s*)?(?:\(1\)\s*)?(?:whoever|any person who|a person who|every person who|everyone who)\b",
+    rf"(?:^|\n)\W*(?:\d+[\w.]*\s*)?(?:\(1\)\s*)?(?:{merged_source('clauses', 'offence.offender')})\b", _F
+)
+_QUOTED_DEFINITIONS = merged_regex("clauses", "provision.definitions_section")
+_MEANING = merged_regex("clauses", "offence.meaning")
+#: A defined term that is the verb of the offence ("traffics"): the definition supplies its acts.
+_ACT_TERMS = merged_regex("clauses", "offence.trafficking_verb")
+_EXPLOITATION_HEADING = merged_regex("clauses", "offence.exploitation_heading")
+#: "A person guilty of an offence under section 1 or 2 is liable", "who contravenes section 118":
+#: the penalty of that offence (not another offence that merely mentions it).
+_PENALTY_OF = merged_regex("clauses", "offence.penalty_of")
+_REFERENCE = re.compile(
+    rf"(?:{merged_source('clauses', 'reference.article_words')})\s*"
+    rf"((?:\d[\w./-]*(?:\(\w+\))*(?:,?\s*(?:{merged_source('clauses', 'reference.conjunctions')}|,)\s*)?)+)",
     _F,
 )
-_QUOTED_DEFINITIONS = re.compile(
-    r"^[^\n]*\n?\W*(?:SEC(?:TION)?\.?\s*\d+[A-Z-]*\.\s*)?(?:Definitions?|Interpretation)\b", _F
-)
-_MEANING = re.compile(r"meaning of|definition|interpretation|понят|определен|terms used", _F)
-
-ACT_REQ = "PAL-3a-acts"
-PURPOSE_REQ = "PAL-3a-purpose"
 
 
 @dataclass
@@ -87,16 +100,24 @@ class Anchors:
     # sentences that set the penalty of a trafficking offence: in the offence article itself, or in
     # a paragraph elsewhere that refers to it ("A person guilty of an offence under section 2 is liable")
     sanction_segments: list[tuple[Unit, Segment]] = field(default_factory=list)
+    # the requirements that anchor the offence (catalogue field ``anchor``): role -> requirement ids
+    roles: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def role_hits(self, hits, role: str) -> list:
+        """The hits (not red flags) of the requirements with anchor ``role`` ("acts", "means", "purpose")."""
+        ids = self.roles.get(role, frozenset())
+        return [h for (rid, _key, neg), items in hits.items() if rid in ids and not neg for h in items]
 
 
-def _count_distinct(hits, rid: str, unit: Unit) -> int:
+def _count_distinct(hits, ids: frozenset[str], unit: Unit) -> int:
+    """How many different elements of the requirements ``ids`` are found in ``unit``."""
     keys = set()
     for (r, key, neg), items in hits.items():
-        if r != rid or neg:
+        if r not in ids or neg:
             continue
         for h in items:
             if h.doc == unit.doc.document.id and unit.node.start <= h.start < unit.node.end:
-                keys.add(key)
+                keys.add((r, key))
                 break
     return len(keys)
 
@@ -105,18 +126,33 @@ def _usable(unit: Unit) -> bool:
     return unit.operative and not unit.foreign
 
 
-def compute_anchors(contexts: list[DocContext], hits) -> Anchors:
+@dataclass
+class _Facts:
+    """What the scopes are built from: the usable units, the trafficking offences, the definitions."""
+
+    contexts: list[DocContext]
+    units: list[Unit]
+    loose: list[Unit]
+    core: list[Unit]
+    defs: list[tuple[DocContext, Definition]]
+    related: list[Unit]
+    core_nums: set[str]
+    used: list[tuple[DocContext, Definition]] = field(default_factory=list)
+
+
+def _facts(contexts: list[DocContext], hits, roles: dict[str, frozenset[str]]) -> _Facts:
+    acts, purpose = roles.get("acts", frozenset()), roles.get("purpose", frozenset())
     units = [u for ctx in contexts for u in ctx.units if _usable(u)]
     loose = [u for u in units if u.offence and u.trafficking and not u.heading_only]
-    strict = [u for u in loose if _count_distinct(hits, ACT_REQ, u) >= 2]
+    strict = [u for u in loose if _count_distinct(hits, acts, u) >= 2]
     acts_and_purpose = [
         u
         for u in units
         if u.offence
         and not u.heading_only
         and u not in strict
-        and _count_distinct(hits, ACT_REQ, u) >= 2
-        and _count_distinct(hits, PURPOSE_REQ, u) >= 1
+        and _count_distinct(hits, acts, u) >= 2
+        and _count_distinct(hits, purpose, u) >= 1
     ]
     defs = [
         (ctx, d)
@@ -124,100 +160,119 @@ def compute_anchors(contexts: list[DocContext], hits) -> Anchors:
         for d in ctx.document.definitions
         if getattr(d, "kind", "definition") == "definition" and _definition_usable(ctx, d)
     ]
-    traf_defs = [(c, d) for c, d in defs if TRAFFICKING.search(d.term)]
     # an offence written with a defined verb ("who trafficks another person ... if the trafficker
     # coerced ...") is a trafficking offence: the definition supplies its acts
-    act_terms = re.compile(
-        r"^(?:traffics?|trafficks|trafficking(?: in (?:persons|human beings))?|human trafficking)$", _F
-    )
-    terms = {t for t in (d.term.lower().strip(" \"'“”") for _, d in traf_defs) if act_terms.match(t)}
+    terms = {
+        t
+        for t in (d.term.lower().strip(" \"'“”") for _, d in defs if TRAFFICKING.search(d.term))
+        if _ACT_TERMS.match(t)
+    }
     uses_term = [
         u
         for u in loose
         if u not in strict and any(re.search(rf"\b{re.escape(t)}\b", u.text, _F) for t in terms if t)
     ]
     core = strict + acts_and_purpose + uses_term or loose
-    exploit_defs = [(c, d) for c, d in defs if EXPLOIT.search(d.term)]
+    core_nums = set().union(*(_nums(u) for u in core)) if core else set()
+    # offences: the trafficking offences and the offence articles that refer to them (attempt,
+    # aggravation, penalties)
+    related = _trafficking_related(units, core + loose)
+    return _Facts(contexts, units, loose, core, defs, related, core_nums)
 
+
+@scope("trafficking_definition")
+def _definition_scope(f: _Facts, built: dict[str, Scope]) -> Scope:
+    """Provisions that define or criminalise trafficking (acts, means, consent): the basic sentences
+    of the offences, the definitions of trafficking and the definitions they use, except those of
+    exploitation."""
     definition = Scope()
-    for unit in core:
+    for unit in f.core:
         for s, e in unit.spans(basic_only=True):
             definition.add(unit.doc.document.id, s, e)
-    for _, d in traf_defs:
-        definition.add(d.document, d.start, d.end)
-    for unit in units:
+    for _, d in f.defs:
+        if TRAFFICKING.search(d.term):
+            definition.add(d.document, d.start, d.end)
+    for unit in f.units:
         if _MEANING.search(unit.heading) and TRAFFICKING.search(unit.heading) and not unit.heading_only:
             for s, e in unit.spans(basic_only=True):
                 definition.add(unit.doc.document.id, s, e)
     # definitions made "for the purposes of section 4(1)" of a trafficking article
-    core_nums = set().union(*(_nums(u) for u in core)) if core else set()
-    for c, d in defs:
+    for c, d in f.defs:
         text = c.document.text
         head = text[text.rfind("\n", 0, d.start) + 1 : d.start + 160]
-        if _refs(head) & core_nums and not EXPLOIT.search(d.term):
+        if _refs(head) & f.core_nums and not EXPLOIT.search(d.term):
             definition.add(d.document, d.start, d.end)
     # defined terms used by the definition provisions (one level), except exploitation terms
-    used = _used_definitions(contexts, definition, defs)
-    for _, d in used:
+    f.used = _used_definitions(f.contexts, definition, f.defs)
+    for _, d in f.used:
         if not EXPLOIT.search(d.term):
             definition.add(d.document, d.start, d.end)
+    return definition
 
+
+@scope("exploitation")
+def _exploitation_scope(f: _Facts, built: dict[str, Scope]) -> Scope:
+    """The trafficking definition scope, all sentences of the trafficking offences, and the
+    definitions of exploitation they use (including sections headed "Meaning of exploitation")."""
     exploitation = Scope()
-    for doc, spans in definition.spans.items():
+    for doc, spans in built["trafficking_definition"].spans.items():
         for s, e in spans:
             exploitation.add(doc, s, e)
-    for unit in core:
+    for unit in f.core:
         for s, e in unit.spans():
             exploitation.add(unit.doc.document.id, s, e)
-    for _, d in exploit_defs + used:
+    for _, d in [(c, d) for c, d in f.defs if EXPLOIT.search(d.term)] + f.used:
         exploitation.add(d.document, d.start, d.end)
-    for unit in units:
+    for unit in f.units:
         # a section headed "Exploitation" or "Meaning of exploitation" defines it
         if (
             EXPLOIT.search(unit.heading)
             and not unit.offence
             or EXPLOIT.search(unit.heading)
             and _MEANING.search(unit.heading)
-            or re.match(r"\W*exploitation\W*$", unit.heading, _F)
+            or _EXPLOITATION_HEADING.match(unit.heading)
         ):
             exploitation.add(unit.doc.document.id, unit.node.start, unit.node.end)
+    return exploitation
 
-    # offences: the trafficking offences and the offence articles that refer to them (attempt,
-    # aggravation, penalties), paragraph by paragraph: a passing "guilty of an offense" in a long
-    # assistance article does not make it criminal law, and a smuggling offence is not trafficking
-    related = _trafficking_related(units, core + loose)
+
+@scope("offence")
+def _offence_scope(f: _Facts, built: dict[str, Scope]) -> Scope:
+    """The trafficking offences, their aggravated forms and penalties, paragraph by paragraph: a
+    passing "guilty of an offense" in a long assistance article does not make it criminal law, and a
+    smuggling offence is not trafficking."""
     offence = Scope()
-    for unit in related:
+    for unit in f.related:
         if not unit.offence or unit.heading_only:
             continue
         doc_id, text = unit.doc.document.id, unit.doc.document.text
         parts = unit.node.children or [unit.node]
         marked = [p for p in parts if _creates_offence(p, text)]
         lead = OFFENCE.search(text[unit.node.start : unit.node.text_end])
-        if lead or len(marked) >= 2 or len(marked) * 2 >= len(parts) or unit in core:
+        if lead or len(marked) >= 2 or len(marked) * 2 >= len(parts) or unit in f.core:
             marked = parts  # a criminal-law article: all of it
         for p in marked:
             offence.add(doc_id, p.start, p.end)
         offence.add(doc_id, unit.node.start, unit.node.text_end)
+    return offence
 
+
+@scope("operative")
+def _operative_scope(f: _Facts, built: dict[str, Scope]) -> Scope:
+    """Every operative provision."""
     operative = Scope()
-    for unit in units:
+    for unit in f.units:
         for node in unit.node.walk():
             if node.operative:
                 operative.add(unit.doc.document.id, node.text_start, node.text_end)
+    return operative
 
-    sanctions = [(u, seg) for u in core for seg in u.segments]
-    for unit in related:
-        if unit in core or not unit.offence:
-            continue
-        text = unit.doc.document.text
-        for part in unit.node.children or [unit.node]:
-            m = _PENALTY_OF.search(text[part.start : part.end])
-            if m and _refs(m.group(0)) & core_nums:
-                sanctions += [(unit, seg) for seg in unit.segments if part.start <= seg.start < part.end]
 
-    criminal = Scope()  # the paragraphs of any article that creates an offence or sets a penalty
-    for unit in units:
+@scope("criminal", internal=True)
+def _criminal_scope(f: _Facts, built: dict[str, Scope]) -> Scope:
+    """The paragraphs of any article that creates an offence or sets a penalty."""
+    criminal = Scope()
+    for unit in f.units:
         if unit.offence:
             text = unit.doc.document.text
             if _OFFENDER.search(text[unit.node.text_start : unit.node.text_end + 120]):
@@ -226,39 +281,43 @@ def compute_anchors(contexts: list[DocContext], hits) -> Anchors:
             for part in unit.node.children or [unit.node]:
                 if _creates_offence(part, text):
                     criminal.add(unit.doc.document.id, part.start, part.end)
+    return criminal
 
-    glossary = Scope()  # definitions, and whole "Definitions"/"Interpretation" articles
-    for _, d in defs:
+
+@scope("glossary", internal=True)
+def _glossary_scope(f: _Facts, built: dict[str, Scope]) -> Scope:
+    """Definitions, and whole "Definitions"/"Interpretation" articles."""
+    glossary = Scope()
+    for _, d in f.defs:
         glossary.add(d.document, d.start, d.end)
-    for unit in units:
+    for unit in f.units:
         if _MEANING.search(unit.heading) or _QUOTED_DEFINITIONS.search(unit.text[:300]):
             glossary.add(unit.doc.document.id, unit.node.start, unit.node.end)
-
-    scopes = {
-        "glossary": glossary.finish(),
-        "criminal": criminal.finish(),
-        "trafficking_definition": definition.finish(),
-        "exploitation": exploitation.finish(),
-        "offence": offence.finish(),
-        "operative": operative.finish(),
-    }
-    return Anchors(scopes, core, loose, defs, sanctions)
+    return glossary
 
 
-_REFERENCE = re.compile(
-    r"(?:sections?|articles?|ss?\.|§§?|стать\w*|ст\.|subsections?)\s*((?:\d[\w./-]*(?:\(\w+\))*(?:,?\s*(?:and|or|to|и|или|,)\s*)?)+)",
-    _F,
-)
+def _sanction_segments(f: _Facts) -> list[tuple[Unit, Segment]]:
+    """The sentences of the trafficking offences, and the penalty paragraphs that refer to them."""
+    sanctions = [(u, seg) for u in f.core for seg in u.segments]
+    for unit in f.related:
+        if unit in f.core or not unit.offence:
+            continue
+        text = unit.doc.document.text
+        for part in unit.node.children or [unit.node]:
+            m = _PENALTY_OF.search(text[part.start : part.end])
+            if m and _refs(m.group(0)) & f.core_nums:
+                sanctions += [(unit, seg) for seg in unit.segments if part.start <= seg.start < part.end]
+    return sanctions
 
 
-# "A person guilty of an offence under section 1 or 2 is liable", "who contravenes section 118":
-# the penalty of that offence (not another offence that merely mentions it)
-_PENALTY_OF = re.compile(
-    r"(?:guilty of|convicted of|punishment for|penalty for|sentence for|who contravenes|who commits)\s+"
-    r"(?:(?:an|the|any)\s+)?(?:offen[cs]es?\s+(?:under|against)\s+)?(?:sub)?(?:sections?|articles?|ss?\.|§)\s*"
-    r"[\d\w./()-]+(?:(?:,|\s+or|\s+and|\s+to)\s+[\d\w./()-]+)*",
-    _F,
-)
+def compute_anchors(contexts: list[DocContext], hits, roles: dict[str, frozenset[str]]) -> Anchors:
+    """Every registered scope of one framework, built in registration order (a scope may use the
+    ones built before it). ``roles`` names the requirements that anchor the offence (acts, purpose)."""
+    f = _facts(contexts, hits, roles)
+    built: dict[str, Scope] = {}
+    for name, build in SCOPES.items():
+        built[name] = build(f, built).finish()
+    return Anchors(built, f.core, f.loose, f.defs, _sanction_segments(f), roles)
 
 
 def _creates_offence(part, text: str) -> bool:
@@ -287,10 +346,7 @@ def _trafficking_related(units: list[Unit], seeds: list[Unit]) -> list[Unit]:
         for u in units:
             if id(u) in related:
                 continue
-            refs = {
-                n for m in _REFERENCE.finditer(u.text) for n in re.findall(r"\d[\w./-]*\w|\d", m.group(1))
-            }
-            if refs & known:
+            if _refs(u.text) & known:
                 related.add(id(u))
                 grew = True
         if not grew:

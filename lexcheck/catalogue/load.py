@@ -109,6 +109,7 @@ def _requirement(raw: dict, instrument: str, path: Path) -> Requirement:
         verification=raw["verification"],
         scope=raw.get("scope", "operative"),
         rule=raw.get("rule", "all"),
+        anchor=raw.get("anchor", ""),
         lenses=list(raw.get("lenses", [])),
         actors=list(raw.get("actors", [])),
         text=" ".join(raw.get("text", "").split()),
@@ -261,7 +262,9 @@ def _load(extras: tuple[Path, ...], check: bool | None) -> Catalogue:
             raise CatalogueError("no such file or folder", p)
     if extras:
         version += "+user"
-    return build_catalogue(version, files, profile_files, trusted=trusted)
+    catalogue = build_catalogue(version, files, profile_files, trusted=trusted)
+    catalogue.areas = dict(meta.get("areas") or {})  # what can provide each area's requirements
+    return catalogue
 
 
 def build_catalogue(version: str, files, profile_files, *, trusted: set | None = None) -> Catalogue:

@@ -27,23 +27,14 @@ RELATIONSHIPS = ("equivalent", "broader", "narrower", "overlaps")
 VERIFICATION = ("verified_primary", "verified_translation", "verified_secondary", "unverified")
 INSTRUMENT_KINDS = ("treaty", "eu_law", "soft_law", "guidance")
 
-# Where the engine looks for a requirement's elements (see lexcheck.analysis.anchors).
-SCOPES = (
-    "trafficking_definition",  # provisions that define or criminalise trafficking (acts, means, consent)
-    "exploitation",  # the above plus the definitions of exploitation they use
-    "offence",  # trafficking offences, their aggravated forms and penalties
-    "operative",  # any operative provision of the framework
-)
-# How element results combine into a status (see lexcheck.analysis.decide).
-RULES = (
-    "all",  # covered when every element is found, partial when some are
-    "any",  # covered when any element is found
-    "means",  # as "all", but every element is not_required when the offence needs no means at all
-    "criminalised",  # covered when an operative article makes trafficking an offence
-    "child_no_means",  # covered when child trafficking needs no means (also when no offence needs means)
-    "no_transnationality",  # covered when the basic offence needs no border crossing or organised group
-    "gravity",  # covered when imprisonment is the penalty and a fine cannot replace it
-    "consent",  # as "all", partial when consent is made irrelevant only for children
+# The scopes a requirement may be looked for in, the rules that combine its elements and the kinds
+# of parameter it may check are registered by the code that implements them
+# (lexcheck.analysis.registry); standards/schema.json lists the same names, and a test keeps the two
+# in step. The roles a requirement may play in finding the offence (``anchor``):
+ANCHORS = (
+    "acts",  # its elements are the acts of trafficking: an article with two of them is an offence of trafficking
+    "means",  # its elements are the means: a means in the definition is a condition of the offence
+    "purpose",  # its elements are the purposes: acts and a purpose in an offence article make it one
 )
 
 
@@ -61,7 +52,7 @@ class Pattern:
 
 @dataclass
 class Element:
-    """A checkable part of a requirement, e.g. ``receipt`` of PAL-3a-acts."""
+    """A checkable part of a requirement, e.g. ``receipt`` among the acts of Palermo Art. 3(a)."""
 
     key: str
     label: str
@@ -117,6 +108,7 @@ class Requirement:
     verification: str
     scope: str = "operative"
     rule: str = "all"
+    anchor: str = ""  # one of ANCHORS, or "" for a requirement that anchors nothing
     lenses: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     text: str = ""
@@ -193,9 +185,19 @@ class Catalogue:
     profiles: dict[str, Profile]
     files: list[str] = field(default_factory=list)
     cache_key: str = ""  # set for the built-in catalogue: compiled patterns may be cached on disk
+    # area id -> what can provide its requirements (``areas`` in standards/catalogue.yaml)
+    areas: dict[str, dict] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_id = {r.id: r for r in self.requirements}
+
+    def anchor_roles(self) -> dict[str, frozenset[str]]:
+        """Role ("acts", "means", "purpose") -> the ids of the requirements that play it."""
+        roles: dict[str, set[str]] = {}
+        for r in self.requirements:
+            if r.anchor:
+                roles.setdefault(r.anchor, set()).add(r.id)
+        return {role: frozenset(ids) for role, ids in roles.items()}
 
     def __len__(self) -> int:
         return len(self.requirements)

@@ -79,12 +79,17 @@ def merged_regex(
     """One cue for several languages (all that have it, by default): their alternatives joined.
 
     For the places that read a framework whose documents may be in different languages."""
+    return re.compile(merged_source(part, key, langs), flags)
+
+
+def merged_source(part: str, key: str, langs: tuple[str, ...] | None = None) -> str:
+    """The regex source of :func:`merged_regex`, for a cue that is built into a larger one."""
     sources = []
     for lang in langs or languages():
         entry = value(lang, part, key)
         if entry is not None:
             sources.append(alternatives(entry))
-    return re.compile("|".join(f"(?:{s})" for s in sources) or r"(?!)", flags)
+    return "|".join(f"(?:{s})" for s in sources) or r"(?!)"
 
 
 @cache
@@ -114,3 +119,11 @@ def merged_letters(part: str, key: str, langs: tuple[str, ...] | None = None) ->
     """The letters of the string entries ``key`` of several languages (all by default), each letter once."""
     letters = "".join(value(lang, part, key) or "" for lang in langs or languages())
     return "".join(dict.fromkeys(letters))
+
+
+def source_language(lang: str, part: str, key: str, fallback: str = "en") -> str:
+    """``lang`` if its ``<part>.yaml`` has ``key``, else ``fallback``: whose wording to read.
+
+    A language without its own wording for a cue is read with the fallback's (English by default:
+    laws of the region often write figures in digits and mix languages)."""
+    return lang if value(lang, part, key) is not None else fallback
