@@ -236,7 +236,7 @@ def _builtin() -> Catalogue:
 
     base = standards_dir()
     files = sorted(base.glob("*.yaml")) + sorted((base / "profiles").glob("*.yaml"))
-    catalogue = cached("catalogue", files_key(files), lambda: _load((), None))
+    catalogue = cached("catalogue", files_key(files), lambda: _load((), None), expect=Catalogue)
     catalogue.cache_key = files_key(files)
     return catalogue
 
