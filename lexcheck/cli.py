@@ -13,6 +13,9 @@ import click
 
 from . import __version__
 from .errors import LexcheckError
+from .law.language import LANGUAGES
+from .report.i18n import LANGUAGES as REPORT_LANGUAGES
+from .workflows_cli import force_option
 
 FORMATS = ("docx", "json", "csv", "xlsx", "md", "html")
 _EXT_FORMAT = {
@@ -52,8 +55,8 @@ def _lang_option(f):
     return click.option(
         "--lang",
         default=None,
-        metavar="CODE",
-        help="Language of the national texts (en, ru, kk, ky, tk, uz, tg) if not detected correctly.",
+        type=click.Choice(LANGUAGES),
+        help="Language of the national texts if not detected correctly.",
     )(f)
 
 
@@ -87,6 +90,7 @@ def cli(debug: bool) -> None:
 
 
 @cli.command()
+@force_option
 @_PATHS
 @_profile_option
 @_standards_option
@@ -106,7 +110,13 @@ def cli(debug: bool) -> None:
 @click.option(
     "--template", type=click.Path(path_type=Path), help="Your own Word template for the report (.docx)."
 )
-@click.option("--report-lang", default="en", show_default=True, help="Language of the Word report: en or ru.")
+@click.option(
+    "--report-lang",
+    default="en",
+    show_default=True,
+    type=click.Choice(REPORT_LANGUAGES),
+    help="Language of the Word report.",
+)
 def analyze(paths, profile, standards, fmt, out, lang, review, template, report_lang):
     """Compare national texts (one framework) with international standards.
 
@@ -152,11 +162,18 @@ def _render(result, fmt, out, inputs, **opts):
 
 
 @cli.command()
+@force_option
 @click.argument("result_json", type=click.Path(path_type=Path))
 @click.option("--output", "-o", "out", required=True, help="Output file (.docx, .xlsx, .html, .md, .csv).")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS))
 @click.option("--template", type=click.Path(path_type=Path), help="Your own Word template (.docx).")
-@click.option("--report-lang", default="en", show_default=True, help="Language of the report: en or ru.")
+@click.option(
+    "--report-lang",
+    default="en",
+    show_default=True,
+    type=click.Choice(REPORT_LANGUAGES),
+    help="Language of the report.",
+)
 def report(result_json, out, fmt, template, report_lang):
     """Turn a saved JSON result into a report (Word by default).
 
@@ -172,6 +189,7 @@ def report(result_json, out, fmt, template, report_lang):
 
 
 @cli.command()
+@force_option
 @_PATHS
 @click.option("--output", "-o", "out", required=True, help="Output .docx file.")
 @_profile_option
@@ -193,6 +211,7 @@ def annotate(paths, out, profile, standards, lang):
 
 
 @cli.command()
+@force_option
 @_PATHS
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--output", "-o", "out", default="-", show_default=True)
@@ -214,6 +233,7 @@ def parse(paths, fmt, out, lang):
 
 
 @cli.command()
+@force_option
 @click.argument("old", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--to",
@@ -259,6 +279,7 @@ def standards():
 
 
 @standards.command("list")
+@force_option
 @_profile_option
 @click.option("--instrument", "-i", help="Only these instruments, e.g. PAL or PAL,COE.")
 @click.option("--area", "-a", help="Only this thematic area, e.g. non_punishment.")
@@ -328,6 +349,15 @@ def _register_workflow_commands() -> None:
 _register_workflow_commands()
 
 
+def _usage_line(exc: click.ClickException) -> str:
+    """A click error (unknown option, bad value, missing argument) as one line, with a hint."""
+    text = " ".join(exc.format_message().split())
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, click.UsageError) and ctx is not None:
+        text += f" (try '{ctx.command_path} --help')"
+    return text
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning errors into one line and an exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -342,7 +372,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         if debug:
             raise
-        exc.show()
+        click.echo(f"lexcheck: error: {_usage_line(exc)}", err=True)
         sys.exit(exc.exit_code)
     except LexcheckError as exc:
         if debug:
