@@ -114,6 +114,7 @@ def check_patterns(patterns, where: str, path: str | None = None) -> None:
     from spacy.matcher import Matcher
 
     from ..nlp import pipeline
+    from ..safe_regex import regex_problem, regexes_in
 
     by_lang: dict[str, list] = {}
     for pat in patterns:
@@ -121,6 +122,10 @@ def check_patterns(patterns, where: str, path: str | None = None) -> None:
     for lang, pats in by_lang.items():
         matcher = Matcher(pipeline(lang).vocab, validate=True)
         for pat in pats:
+            for regex in regexes_in(pat.source):
+                problem = regex_problem(regex)
+                if problem:
+                    raise CatalogueError(f"{where}: pattern {pat.source!r} ({lang}): {problem}", path)
             try:
                 matcher.add("check", [compile_pattern(pat.source, lang)])
             except Exception as exc:  # spaCy raises several types for invalid patterns
