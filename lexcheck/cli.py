@@ -141,6 +141,10 @@ def analyze(paths, profile, standards, fmt, out, lang, review, template, report_
         check_output_path(out, inputs)
     from .workflows_cli import review_warnings
 
+    if review:
+        from .review import load_review
+
+        load_review(review)  # a broken review file fails now, not after the analysis
     with review_warnings():
         result = run_analysis(
             *paths, profile=profile, standards=list(standards), languages=lang, review=review
@@ -256,9 +260,12 @@ def compare(old, new, profile, standards, out, fmt, lang):
       lexcheck compare law-2008.txt --to law-2020.txt -o changes.md
     """
     from . import analyze as run_analysis
+    from .outputs import check_output_path
     from .report.compare import render_comparison
 
     fmt = _format_for(fmt, out, "md")
+    if out != "-":
+        check_output_path(out, list(old) + list(new))
     a = run_analysis(*old, profile=profile, standards=list(standards), languages=lang)
     b = run_analysis(*new, profile=profile, standards=list(standards), languages=lang)
     render_comparison(a.compare(b), fmt, out, inputs=list(old) + list(new))

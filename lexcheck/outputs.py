@@ -67,10 +67,14 @@ def existing_work(path: Path) -> str | None:
         return None
     if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
         return None
+    from .safezip import MAX_TOTAL_BYTES
+
     try:
         with open(path, "rb") as fh:
             head = fh.read(_HEAD)
             zipped = head.startswith(b"PK")
+            if zipped and st.st_size > MAX_TOTAL_BYTES:
+                return "was not written by lexcheck"
             data = head + fh.read() if zipped else head
     except OSError:
         return None

@@ -119,13 +119,13 @@ def check_patterns(patterns, where: str, path: str | None = None) -> None:
     by_lang: dict[str, list] = {}
     for pat in patterns:
         by_lang.setdefault(pat.lang, []).append(pat)
+        for regex in regexes_in(pat.source):  # before spaCy ever runs one
+            problem = regex_problem(regex)
+            if problem:
+                raise CatalogueError(f"{where}: pattern {pat.source!r} ({pat.lang}): {problem}", path)
     for lang, pats in by_lang.items():
         matcher = Matcher(pipeline(lang).vocab, validate=True)
         for pat in pats:
-            for regex in regexes_in(pat.source):
-                problem = regex_problem(regex)
-                if problem:
-                    raise CatalogueError(f"{where}: pattern {pat.source!r} ({lang}): {problem}", path)
             try:
                 matcher.add("check", [compile_pattern(pat.source, lang)])
             except Exception as exc:  # spaCy raises several types for invalid patterns
