@@ -379,6 +379,9 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         if debug:
             raise
+        if isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ())):
+            exc.show()  # 'lexcheck' or 'lexcheck review' alone: the help
+            sys.exit(exc.exit_code)
         click.echo(f"lexcheck: error: {_usage_line(exc)}", err=True)
         sys.exit(exc.exit_code)
     except LexcheckError as exc:
