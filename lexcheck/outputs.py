@@ -76,8 +76,8 @@ def existing_work(path: Path) -> str | None:
             if zipped and st.st_size > MAX_TOTAL_BYTES:
                 return "was not written by lexcheck"
             data = head + fh.read() if zipped else head
-    except OSError:
-        return None
+    except OSError:  # cannot be checked: a .docx/.xlsx is kept, anything else replaced as before
+        return "cannot be read to check who wrote it" if path.suffix.lower() in _OOXML else None
     if zipped:
         from .stamp import read_stamp
 

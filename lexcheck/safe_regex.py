@@ -16,7 +16,11 @@ catalogue's raw patterns pass.
 from __future__ import annotations
 
 import re
-import re._parser as sre  # the standard library's own regex parser (private, stable since 3.11)
+
+try:  # the standard library's own regex parser (private; its name changed in Python 3.11)
+    import re._parser as sre
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as sre  # type: ignore[no-redef]
 
 #: The longest REGEX accepted in a user's catalogue (the built-in ones are under 400).
 MAX_REGEX = 1000

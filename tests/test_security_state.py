@@ -129,6 +129,16 @@ def test_an_untrusted_cache_folder_or_key_is_not_used(tmp_path, monkeypatch, wha
     assert len(calls) == 2 and not marker.exists()  # no cache at all, silently
 
 
+def test_the_default_folder_of_an_older_version_is_tightened(tmp_path, monkeypatch):
+    monkeypatch.delenv("LEXCHECK_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    (tmp_path / "lexcheck").mkdir(mode=0o755)
+    (tmp_path / "lexcheck").chmod(0o755)
+    assert cache.cached("thing", "k", lambda: [1]) == [1]
+    assert (tmp_path / "lexcheck").stat().st_mode & 0o777 == 0o700
+    assert cache.cached("thing", "k", lambda: "rebuilt") == [1]
+
+
 def test_planted_entries_for_the_real_catalogue_do_not_run_in_the_cli(tmp_path):
     folder = tmp_path / "cache"
     env = {**os.environ, "LEXCHECK_CACHE_DIR": str(folder), "PYTHONPATH": str(REPO)}
@@ -302,6 +312,34 @@ def test_own_untouched_outputs_are_replaced_edited_ones_are_not(tmp_path, capsys
     if fmt == "xlsx":
         code, _, err = run_cli(capsys, "report", result_json, "-o", out, "--force")
         assert code == 0, err
+
+
+def test_the_stamp_is_deterministic_and_notices_any_change(tmp_path):
+    from lexcheck.stamp import add_stamp, read_stamp
+
+    data = _xlsx_with({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
+    stamped = add_stamp(data)
+    assert add_stamp(data) == stamped and add_stamp(stamped) == stamped
+    assert read_stamp(stamped, "x.xlsx") == "report"
+    assert read_stamp(add_stamp(data, "review"), "x.xlsx") == "review"
+    assert read_stamp(data, "x.xlsx") is None
+    with zipfile.ZipFile(io.BytesIO(stamped)) as zf:  # one part edited, the old stamp kept
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    edited = _xlsx_with({**parts, "xl/workbook.xml": b"<workbook><sheet/></workbook>"})
+    assert b"lexcheck/stamp.xml" in edited and read_stamp(edited, "x.xlsx") is None
+
+
+def test_library_writers_protect_work_too(tmp_path):
+    from lexcheck.errors import OutputError
+    from lexcheck.outputs import forcing, write_atomic
+
+    sheet = tmp_path / "mine.xlsx"
+    sheet.write_bytes(_xlsx_with({"xl/workbook.xml": b"<workbook/>"}))
+    with pytest.raises(OutputError, match="--force"):
+        write_atomic(sheet, _xlsx_with({"a.xml": b"<a/>"}))
+    with forcing():
+        write_atomic(sheet, _xlsx_with({"a.xml": b"<a/>"}))
+    write_atomic(sheet, _xlsx_with({"b.xml": b"<b/>"}))  # now lexcheck's own, untouched: replaced
 
 
 def test_a_persons_docx_is_not_overwritten_by_any_writer(tmp_path, capsys):
