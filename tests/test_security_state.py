@@ -170,7 +170,7 @@ def test_yaml_alias_bomb_in_a_catalogue_is_refused_at_once(tmp_path, capsys):
     started = time.perf_counter()
     code, _, err = run_cli(capsys, "standards", "validate", bomb)
     assert one_line_error(code, err, "lol.yaml"), err
-    assert "alias" in err and time.perf_counter() - started < 10
+    assert "anchors and aliases" in err and time.perf_counter() - started < 10
 
 
 def test_yaml_alias_bomb_in_a_review_file_is_refused(tmp_path, capsys):
@@ -178,7 +178,7 @@ def test_yaml_alias_bomb_in_a_review_file_is_refused(tmp_path, capsys):
     review.write_text(_lol("lexcheck_review: 1\ndecisions: []"), encoding="utf-8")
     out = tmp_path / "out.json"
     code, _, err = run_cli(capsys, "analyze", UK, "-p", PROFILE, "--review", review, "-o", out)
-    assert one_line_error(code, err, "review.yaml"), err
+    assert one_line_error(code, err, "anchors and aliases"), err
     assert not out.exists()
 
 
@@ -188,7 +188,7 @@ def test_yaml_alias_bomb_in_meta_yaml_is_refused(tmp_path, capsys):
     (folder / "law.txt").write_text((UK / "law.txt").read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "meta.yaml").write_text(_lol("country: X"), encoding="utf-8")
     code, _, err = run_cli(capsys, "analyze", folder, "-o", tmp_path / "r.json")
-    assert one_line_error(code, err, "meta.yaml"), err
+    assert one_line_error(code, err, "anchors and aliases"), err
 
 
 # ----------------------------------------------------------------------------- REGEX patterns
