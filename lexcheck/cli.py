@@ -14,7 +14,6 @@ import click
 from . import __version__
 from .errors import LexcheckError
 from .law.language import LANGUAGES
-from .report.i18n import LANGUAGES as REPORT_LANGUAGES
 from .workflows_cli import force_option
 
 FORMATS = ("docx", "json", "csv", "xlsx", "md", "html")
@@ -110,13 +109,7 @@ def cli(debug: bool) -> None:
 @click.option(
     "--template", type=click.Path(path_type=Path), help="Your own Word template for the report (.docx)."
 )
-@click.option(
-    "--report-lang",
-    default="en",
-    show_default=True,
-    type=click.Choice(REPORT_LANGUAGES),
-    help="Language of the Word report.",
-)
+@click.option("--report-lang", default="en", show_default=True, help="Language of the Word report: en or ru.")
 def analyze(paths, profile, standards, fmt, out, lang, review, template, report_lang):
     """Compare national texts (one framework) with international standards.
 
@@ -134,6 +127,7 @@ def analyze(paths, profile, standards, fmt, out, lang, review, template, report_
     from .outputs import check_output_path
 
     fmt = _format_for(fmt, out, "json")
+    _check_report_lang(report_lang)
     if out == "-" and fmt in ("docx", "xlsx"):
         raise LexcheckError(f"--format {fmt} is binary; give an output file with -o")
     inputs = list(paths) + ([review] if review else [])
@@ -159,6 +153,16 @@ def analyze(paths, profile, standards, fmt, out, lang, review, template, report_
         )
 
 
+def _check_report_lang(code: str) -> None:
+    """Refuse an unknown --report-lang before the work, not after it."""
+    from .report import LANGUAGES as REPORT_LANGUAGES
+
+    if code not in REPORT_LANGUAGES:
+        raise LexcheckError(
+            f"unsupported report language {code!r}; choose one of {', '.join(REPORT_LANGUAGES)}"
+        )
+
+
 def _render(result, fmt, out, inputs, **opts):
     from .report import render
 
@@ -171,13 +175,7 @@ def _render(result, fmt, out, inputs, **opts):
 @click.option("--output", "-o", "out", required=True, help="Output file (.docx, .xlsx, .html, .md, .csv).")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS))
 @click.option("--template", type=click.Path(path_type=Path), help="Your own Word template (.docx).")
-@click.option(
-    "--report-lang",
-    default="en",
-    show_default=True,
-    type=click.Choice(REPORT_LANGUAGES),
-    help="Language of the report.",
-)
+@click.option("--report-lang", default="en", show_default=True, help="Language of the report: en or ru.")
 def report(result_json, out, fmt, template, report_lang):
     """Turn a saved JSON result into a report (Word by default).
 
@@ -188,6 +186,7 @@ def report(result_json, out, fmt, template, report_lang):
     """
     from .analysis.model import GapAnalysis
 
+    _check_report_lang(report_lang)
     result = GapAnalysis.read_json(result_json)
     _render(result, _format_for(fmt, out, "docx"), out, [result_json], template=template, lang=report_lang)
 
