@@ -430,6 +430,18 @@ def test_no_csv_or_xlsx_cell_starts_a_formula(tmp_path, capsys, result_text):
     _xlsx_has_no_formula(review)
 
 
+def test_a_user_catalogue_title_is_not_a_formula_in_standards_list_csv(tmp_path, capsys):
+    path = _catalogue_with(tmp_path, "prevent ~3 trafficking")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title: Purposes of the law", f"title: '{EVIL[0]}'")
+    )
+    code, out, err = run_cli(capsys, "standards", "list", "-s", path, "-f", "csv", "-p", "full")
+    assert code == 0, err
+    cells = [v for row in csv.reader(io.StringIO(out)) for v in row]
+    assert "'" + EVIL[0] in cells
+    assert not [v for v in cells if v.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
 def test_batch_matrix_and_summary_keep_a_hostile_country_as_text(tmp_path, capsys):
     src = tmp_path / "frameworks"
     (src / "uk").mkdir(parents=True)
