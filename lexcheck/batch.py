@@ -460,14 +460,13 @@ def _run_parallel(items, todo, catalogue, profile, workers) -> Iterator[tuple]:
 # ----------------------------------------------------------------------------- workbook
 def batch_xlsx(batch: BatchResult) -> bytes:
     """The comparison workbook: sheets Matrix, Summary and Errors."""
-    import io
-
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.formatting.rule import ColorScaleRule
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    from .cells import workbook_bytes
     from .report.common import STATUS_TINTS, clean
     from .report.i18n import label
 
@@ -550,10 +549,7 @@ def batch_xlsx(batch: BatchResult) -> bytes:
     ws.column_dimensions["B"].width = 90
     ws.column_dimensions["C"].width = 60
     ws.freeze_panes = "A2"
-
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(wb)
 
 
 def _frac(pct: float | None) -> float | None:

@@ -13,6 +13,8 @@ import click
 
 from . import __version__
 from .errors import LexcheckError
+from .law.language import LANGUAGES
+from .workflows_cli import force_option
 
 FORMATS = ("docx", "json", "csv", "xlsx", "md", "html")
 _EXT_FORMAT = {
@@ -52,8 +54,8 @@ def _lang_option(f):
     return click.option(
         "--lang",
         default=None,
-        metavar="CODE",
-        help="Language of the national texts (en, ru, kk, ky, tk, uz, tg) if not detected correctly.",
+        type=click.Choice(LANGUAGES),
+        help="Language of the national texts if not detected correctly.",
     )(f)
 
 
@@ -87,6 +89,7 @@ def cli(debug: bool) -> None:
 
 
 @cli.command()
+@force_option
 @_PATHS
 @_profile_option
 @_standards_option
@@ -124,6 +127,7 @@ def analyze(paths, profile, standards, fmt, out, lang, review, template, report_
     from .outputs import check_output_path
 
     fmt = _format_for(fmt, out, "json")
+    _check_report_lang(report_lang)
     if out == "-" and fmt in ("docx", "xlsx"):
         raise LexcheckError(f"--format {fmt} is binary; give an output file with -o")
     inputs = list(paths) + ([review] if review else [])
@@ -131,6 +135,10 @@ def analyze(paths, profile, standards, fmt, out, lang, review, template, report_
         check_output_path(out, inputs)
     from .workflows_cli import review_warnings
 
+    if review:
+        from .review import load_review
+
+        load_review(review)  # a broken review file fails now, not after the analysis
     with review_warnings():
         result = run_analysis(
             *paths, profile=profile, standards=list(standards), languages=lang, review=review
@@ -145,6 +153,16 @@ def analyze(paths, profile, standards, fmt, out, lang, review, template, report_
         )
 
 
+def _check_report_lang(code: str) -> None:
+    """Refuse an unknown --report-lang before the work, not after it."""
+    from .report import LANGUAGES as REPORT_LANGUAGES
+
+    if code not in REPORT_LANGUAGES:
+        raise LexcheckError(
+            f"unsupported report language {code!r}; choose one of {', '.join(REPORT_LANGUAGES)}"
+        )
+
+
 def _render(result, fmt, out, inputs, **opts):
     from .report import render
 
@@ -152,6 +170,7 @@ def _render(result, fmt, out, inputs, **opts):
 
 
 @cli.command()
+@force_option
 @click.argument("result_json", type=click.Path(path_type=Path))
 @click.option("--output", "-o", "out", required=True, help="Output file (.docx, .xlsx, .html, .md, .csv).")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS))
@@ -167,11 +186,13 @@ def report(result_json, out, fmt, template, report_lang):
     """
     from .analysis.model import GapAnalysis
 
+    _check_report_lang(report_lang)
     result = GapAnalysis.read_json(result_json)
     _render(result, _format_for(fmt, out, "docx"), out, [result_json], template=template, lang=report_lang)
 
 
 @cli.command()
+@force_option
 @_PATHS
 @click.option("--output", "-o", "out", required=True, help="Output .docx file.")
 @_profile_option
@@ -193,6 +214,7 @@ def annotate(paths, out, profile, standards, lang):
 
 
 @cli.command()
+@force_option
 @_PATHS
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--output", "-o", "out", default="-", show_default=True)
@@ -214,6 +236,7 @@ def parse(paths, fmt, out, lang):
 
 
 @cli.command()
+@force_option
 @click.argument("old", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--to",
@@ -236,9 +259,12 @@ def compare(old, new, profile, standards, out, fmt, lang):
       lexcheck compare law-2008.txt --to law-2020.txt -o changes.md
     """
     from . import analyze as run_analysis
+    from .outputs import check_output_path
     from .report.compare import render_comparison
 
     fmt = _format_for(fmt, out, "md")
+    if out != "-":
+        check_output_path(out, list(old) + list(new))
     a = run_analysis(*old, profile=profile, standards=list(standards), languages=lang)
     b = run_analysis(*new, profile=profile, standards=list(standards), languages=lang)
     render_comparison(a.compare(b), fmt, out, inputs=list(old) + list(new))
@@ -259,6 +285,7 @@ def standards():
 
 
 @standards.command("list")
+@force_option
 @_profile_option
 @click.option("--instrument", "-i", help="Only these instruments, e.g. PAL or PAL,COE.")
 @click.option("--area", "-a", help="Only this thematic area, e.g. non_punishment.")
@@ -328,6 +355,15 @@ def _register_workflow_commands() -> None:
 _register_workflow_commands()
 
 
+def _usage_line(exc: click.ClickException) -> str:
+    """A click error (unknown option, bad value, missing argument) as one line, with a hint."""
+    text = " ".join(exc.format_message().split())
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, click.UsageError) and ctx is not None:
+        text += f" (try '{ctx.command_path} --help')"
+    return text
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning errors into one line and an exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -342,7 +378,10 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         if debug:
             raise
-        exc.show()
+        if isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ())):
+            exc.show()  # 'lexcheck' or 'lexcheck review' alone: the help
+            sys.exit(exc.exit_code)
+        click.echo(f"lexcheck: error: {_usage_line(exc)}", err=True)
         sys.exit(exc.exit_code)
     except LexcheckError as exc:
         if debug:

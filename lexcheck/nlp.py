@@ -34,7 +34,7 @@ def _english_table() -> dict[int, str]:
 
         return dict(load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup").items())
 
-    return cached("en-lemma-lookup", version("spacy-lookups-data"), build)
+    return cached("en-lemma-lookup", version("spacy-lookups-data"), build, expect=dict)
 
 
 # Legal vocabulary the generic English table lemmatises badly or not at all.

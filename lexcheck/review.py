@@ -5,7 +5,7 @@ evidence, empty reviewer columns). The adviser fills ``reviewer_status`` (covere
 needs_review, not_applicable), ``note``, ``reviewer`` and ``date``. ``apply_review(result, path)``
 puts the decisions on top of the machine findings: the finding's status becomes the reviewer's, the
 machine status is kept beside it, and a decision whose requirement or evidence changed since the
-review is flagged as stale. lexcheck never writes over an existing review file.
+review is flagged as stale. lexcheck never writes over an existing review file (unless forced).
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ import warnings
 from pathlib import Path
 
 from .analysis.model import STATUSES, Finding, GapAnalysis, Review
+from .cells import workbook_bytes
 from .errors import OutputError, ReviewError
-from .outputs import write_atomic
+from .outputs import forced, write_atomic
 
 COLUMNS = [
     "requirement_id",
@@ -71,13 +72,21 @@ def review_rows(result: GapAnalysis) -> list[dict]:
     return rows
 
 
-def write_review_sheet(result: GapAnalysis, out: str | Path, inputs=()) -> Path:
-    """Write a new review sheet (.xlsx or .yaml); refuses to replace an existing file."""
-    path = Path(out)
-    if path.exists():
+def check_new_review_path(path: Path) -> None:
+    """Refuse a review file name that exists (unless forced: :func:`lexcheck.outputs.forcing`)."""
+    if path.exists() and not forced():
         raise OutputError(
-            "review file exists; lexcheck never overwrites a review file (choose a new name)", path
+            "exists; lexcheck never overwrites a file with a new review file (choose a new name, or "
+            "give --force)",
+            path,
         )
+
+
+def write_review_sheet(result: GapAnalysis, out: str | Path, inputs=()) -> Path:
+    """Write a new review sheet (.xlsx or .yaml); refuses to replace an existing file unless forced
+    (:func:`lexcheck.outputs.forcing`, ``--force``)."""
+    path = Path(out)
+    check_new_review_path(path)
     rows = review_rows(result)
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
@@ -88,17 +97,17 @@ def write_review_sheet(result: GapAnalysis, out: str | Path, inputs=()) -> Path:
             "documents": [{"id": d.id, "path": d.path, "sha256": d.sha256} for d in result.documents],
             "decisions": rows,
         }
-        write_atomic(path, yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=110), inputs)
+        write_atomic(
+            path, yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=110), inputs, kind="review"
+        )
     elif suffix == ".xlsx":
-        write_atomic(path, _xlsx(rows), inputs)
+        write_atomic(path, _xlsx(rows), inputs, kind="review")
     else:
         raise OutputError("a review file must be .xlsx or .yaml", path)
     return path
 
 
 def _xlsx(rows: list[dict]) -> bytes:
-    import io
-
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -127,9 +136,7 @@ def _xlsx(rows: list[dict]) -> bytes:
     widths = {"requirement_id": 30, "title": 32, "explanation": 60, "note": 40, "provisions": 24}
     for name, width in widths.items():
         ws.column_dimensions[letter[name]].width = width
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(wb)
 
 
 def load_review(path: str | Path) -> list[dict]:
@@ -163,12 +170,17 @@ def load_review(path: str | Path) -> list[dict]:
 def _load_yaml(p: Path) -> list[dict]:
     import yaml
 
+    from . import safe_yaml
+
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        data = safe_yaml.load(_read_bytes(p).decode("utf-8-sig"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
-        raise ReviewError(f"{where}not a valid YAML review file", p) from None
+        problem = getattr(exc, "problem", None)
+        raise ReviewError(
+            f"{where}not a valid YAML review file" + (f" ({problem})" if problem else ""), p
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("decisions"), list):
         raise ReviewError("not a lexcheck review file (no 'decisions' list)", p)
     rows = data["decisions"]
@@ -177,18 +189,35 @@ def _load_yaml(p: Path) -> list[dict]:
     return rows
 
 
+def _read_bytes(p: Path) -> bytes:
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise ReviewError(f"cannot read the review file ({exc.strerror or exc})", p) from None
+
+
 def _load_xlsx(p: Path) -> list[dict]:
-    import zipfile
+    import io
 
     from openpyxl import load_workbook
 
+    from .errors import InputError
+    from .safezip import check_ooxml
+
+    data = _read_bytes(p)
     try:
-        wb = load_workbook(p, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        check_ooxml(data, p, what="Excel file")
+    except InputError as exc:
+        raise ReviewError(f"not a valid .xlsx review sheet: {exc.message}", p) from None
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            ws = wb.worksheets[0]
+            rows = list(ws.iter_rows(values_only=True))
+        finally:
+            wb.close()
+    except Exception as exc:  # openpyxl raises many types for a malformed part
         raise ReviewError(f"not a valid .xlsx review sheet ({type(exc).__name__})", p) from None
-    ws = wb.worksheets[0]
-    rows = list(ws.iter_rows(values_only=True))
-    wb.close()
     if not rows:
         raise ReviewError("review sheet is empty", p)
     header = [str(h or "").strip() for h in rows[0]]

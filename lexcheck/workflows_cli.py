@@ -9,8 +9,9 @@ Like the rest of the command line, each command is a thin shell over a library f
 from __future__ import annotations
 
 import contextlib
+import functools
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -40,6 +41,24 @@ def review_warnings() -> Iterator[None]:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
 
 
+def force_option(f: Callable) -> Callable:
+    """``--force`` for a command that writes: its outputs may then replace a review file or a .docx/.xlsx
+    that a person has edited (see :mod:`lexcheck.outputs`)."""
+
+    @functools.wraps(f)
+    def run(*args, force: bool = False, **kwargs):
+        from .outputs import forcing
+
+        with forcing(force):
+            return f(*args, **kwargs)
+
+    return click.option(
+        "--force",
+        is_flag=True,
+        help="Replace the output even if it is a review file or a .docx/.xlsx a person has edited.",
+    )(run)
+
+
 def echo_warning(text: str) -> None:
     """One warning line on stderr: ``lexcheck: warning: <text>``."""
     click.echo(f"lexcheck: warning: {' '.join(str(text).split())}", err=True)
@@ -65,6 +84,7 @@ def review() -> None:
 
 
 @review.command("init")
+@force_option
 @click.argument("result_json", type=click.Path(path_type=Path))
 @click.option(
     "--output",
@@ -77,7 +97,7 @@ def review() -> None:
 def review_init(result_json: Path, out: Path) -> None:
     """Start a review file from a saved result (lexcheck analyze -f json).
 
-    lexcheck never overwrites a review file: if OUTPUT exists, choose a new name. Decisions already
+    lexcheck does not overwrite an existing file without --force (choose a new name). Decisions already
     in the result (from an earlier --review) are carried over.
 
     \b
@@ -88,14 +108,11 @@ def review_init(result_json: Path, out: Path) -> None:
     from .analysis.model import GapAnalysis
     from .errors import OutputError
     from .outputs import check_output_path
-    from .review import write_review_sheet
+    from .review import check_new_review_path, write_review_sheet
 
     if out.suffix.lower() not in (".xlsx", ".yaml", ".yml"):
         raise OutputError("a review file must be .xlsx or .yaml", out)
-    if out.exists():
-        raise OutputError(
-            "review file exists; lexcheck never overwrites a review file (choose a new name)", out
-        )
+    check_new_review_path(out)
     check_output_path(out, [result_json])
     result = GapAnalysis.read_json(result_json)
     write_review_sheet(result, out, inputs=[result_json])
@@ -109,6 +126,7 @@ def review_init(result_json: Path, out: Path) -> None:
 
 # ----------------------------------------------------------------------------- batch
 @click.command("batch")
+@force_option
 @click.argument("source", metavar="MANIFEST_OR_DIR", type=click.Path(path_type=Path))
 @click.option(
     "--output",

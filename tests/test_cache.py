@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
-
 from lexcheck import cache
 
 
@@ -26,7 +24,7 @@ def test_a_corrupt_entry_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("LEXCHECK_CACHE_DIR", str(tmp_path))
     (tmp_path / "thing-k.pickle").write_bytes(b"not a pickle")
     assert cache.cached("thing", "k", lambda: [1, 2]) == [1, 2]
-    assert pickle.loads((tmp_path / "thing-k.pickle").read_bytes()) == [1, 2]
+    assert cache.cached("thing", "k", lambda: "not rebuilt") == [1, 2]
 
 
 def test_cache_can_be_switched_off_and_survives_an_unwritable_folder(tmp_path, monkeypatch):

@@ -35,7 +35,10 @@ def _matcher(lang: str, catalogue: Catalogue):
             from ..cache import cached
 
             cache[lang] = cached(
-                f"patterns-{lang}", catalogue.cache_key, lambda: _build_matcher(lang, catalogue)
+                f"patterns-{lang}",
+                catalogue.cache_key,
+                lambda: _build_matcher(lang, catalogue),
+                expect=PatternSet,
             )
         else:
             cache[lang] = _build_matcher(lang, catalogue)

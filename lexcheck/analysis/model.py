@@ -194,14 +194,22 @@ class GapAnalysis:
             data = json.loads(p.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise InputError("no such file", p) from None
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except OSError as exc:
+            raise InputError(f"cannot read the result ({exc.strerror or exc})", p) from None
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             raise InputError(f"not a lexcheck JSON result ({exc.__class__.__name__})", p) from None
-        if not isinstance(data, dict) or "findings" not in data:
-            raise InputError("not a lexcheck JSON result (no 'findings')", p)
+        if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+            raise InputError("not a lexcheck JSON result (no 'findings' list)", p)
         try:
-            return cls.from_dict(data)
-        except (KeyError, TypeError) as exc:
-            raise InputError(f"malformed lexcheck JSON result ({exc})", p) from None
+            result = cls.from_dict(data)
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            raise InputError(f"malformed lexcheck JSON result ({type(exc).__name__}: {exc})", p) from None
+        from ..result_check import result_problem
+
+        problem = result_problem(result)
+        if problem:
+            raise InputError(f"malformed lexcheck JSON result: {problem}", p)
+        return result
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> GapAnalysis:

@@ -33,11 +33,14 @@ def export_requirements(cat: Catalogue, reqs: list[Requirement], fmt: str) -> st
         )
     cols = ["id", "instrument", "cite", "strength", "area", "title"]
     if fmt == "csv":
+        from ..cells import csv_text
+
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(cols + ["lenses", "verification", "statement"])
         for r in reqs:
-            w.writerow([getattr(r, c) for c in cols] + [";".join(r.lenses), r.verification, r.statement])
+            row = [getattr(r, c) for c in cols] + [";".join(r.lenses), r.verification, r.statement]
+            w.writerow([csv_text(v) for v in row])  # a user's catalogue text never becomes a formula
         return buf.getvalue()
     if fmt == "md":
         lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]

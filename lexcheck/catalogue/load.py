@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import safe_yaml
 from ..errors import CatalogueError
 from ..resources import standards_dir
 from .model import (
@@ -33,9 +34,6 @@ def _schema() -> dict:
     return json.loads((standards_dir() / "schema.json").read_text(encoding="utf-8"))
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _read_yaml(path: Path):
     """Parse a YAML file, returning (data, text); errors name the line."""
     try:
@@ -47,7 +45,7 @@ def _read_yaml(path: Path):
     except OSError as exc:
         raise CatalogueError(exc.strerror or str(exc), path) from None
     try:
-        data = yaml.load(text, Loader=_LOADER)
+        data = safe_yaml.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
@@ -58,7 +56,7 @@ def _read_yaml(path: Path):
 
 def _node(text: str):
     """The YAML node tree, only needed to point an error at its line."""
-    return yaml.compose(text, Loader=_LOADER)
+    return yaml.compose(text, Loader=safe_yaml.LOADER)
 
 
 def _line_of(node, json_path) -> int | None:
@@ -237,7 +235,7 @@ def _builtin() -> Catalogue:
 
     base = standards_dir()
     files = sorted(base.glob("*.yaml")) + sorted((base / "profiles").glob("*.yaml"))
-    catalogue = cached("catalogue", files_key(files), lambda: _load((), None))
+    catalogue = cached("catalogue", files_key(files), lambda: _load((), None), expect=Catalogue)
     catalogue.cache_key = files_key(files)
     return catalogue
 

@@ -114,10 +114,15 @@ def check_patterns(patterns, where: str, path: str | None = None) -> None:
     from spacy.matcher import Matcher
 
     from ..nlp import pipeline
+    from ..safe_regex import regex_problem, regexes_in
 
     by_lang: dict[str, list] = {}
     for pat in patterns:
         by_lang.setdefault(pat.lang, []).append(pat)
+        for regex in regexes_in(pat.source):  # before spaCy ever runs one
+            problem = regex_problem(regex)
+            if problem:
+                raise CatalogueError(f"{where}: pattern {pat.source!r} ({pat.lang}): {problem}", path)
     for lang, pats in by_lang.items():
         matcher = Matcher(pipeline(lang).vocab, validate=True)
         for pat in pats:

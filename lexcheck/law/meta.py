@@ -34,13 +34,15 @@ def load_meta(path: str | Path) -> dict:
     """The parsed and checked ``meta.yaml``."""
     import yaml
 
+    from .. import safe_yaml
+
     path = Path(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read meta file ({exc.strerror or exc})", path) from None
     try:
-        data = yaml.safe_load(raw.decode("utf-8-sig"))
+        data = safe_yaml.load(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise InputError("meta file is not UTF-8 text", path) from None
     except yaml.YAMLError as exc:

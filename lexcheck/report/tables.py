@@ -12,6 +12,7 @@ import io
 import re
 
 from ..analysis.model import GapAnalysis
+from ..cells import csv_text, workbook_bytes
 from ..outputs import write_atomic
 from . import i18n
 from .common import STATUS_TINTS, ReportData, TextLookup, clean
@@ -140,7 +141,7 @@ def render_csv(
     writer = csv.DictWriter(buf, fieldnames=FINDING_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for row in finding_rows(data):
-        writer.writerow(row)
+        writer.writerow({k: csv_text(v) for k, v in row.items()})
     text = buf.getvalue()
     if out is not None:
         write_atomic(out, text, inputs=[*inputs, *(d.path for d in result.documents if d.path)])
@@ -207,8 +208,6 @@ def xlsx_bytes(data: ReportData) -> bytes:
             ws.column_dimensions[letter].width = _WIDTHS.get(name, 14)
             align = wrap if name in _WRAP else top
             for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"  # law text, never a formula
                 cell.alignment = align
                 if name in status_cols and cell.value in fills:
                     cell.fill = fills[cell.value]
@@ -232,10 +231,7 @@ def xlsx_bytes(data: ReportData) -> bytes:
     sheet(wb.create_sheet("Elements"), ELEMENT_COLUMNS, element_rows(data), status_cols=())
     sheet(wb.create_sheet("Evidence"), EVIDENCE_COLUMNS, evidence_rows(data), status_cols=())
     _summary_sheet(wb.create_sheet("Summary"), data, header_font, header_fill, fills)
-
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(wb)
 
 
 def _cell_value(value):
