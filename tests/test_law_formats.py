@@ -94,9 +94,9 @@ def test_missing_path_directory_and_unsupported(tmp_path):
 def test_file_too_large(tmp_path, monkeypatch):
     from lexcheck.law import formats
 
-    monkeypatch.setattr(formats, "MAX_BYTES", 1000)
+    monkeypatch.setattr(formats, "MAX_BYTES", 2 * 1024 * 1024)
     (tmp_path / "big.txt").write_text("a" * 3_000_000)
-    bad(tmp_path / "big.txt", "file too large (3 MB; limit 50 MB)")
+    bad(tmp_path / "big.txt", "file too large (3 MB; limit 2 MB)")
 
 
 def test_40_mb_text_parses_in_seconds(tmp_path):
