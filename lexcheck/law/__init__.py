@@ -160,9 +160,11 @@ def read_framework(paths, languages: str | Iterable | Mapping | None = None) -> 
 
 
 def _folder_files(folder: Path) -> list[Path]:
+    """The law files of a folder without a ``meta.yaml``, by name; one that links out of it is refused."""
     from .formats import format_of
+    from .meta import inside
 
-    return sorted(
+    found = sorted(
         (
             f
             for f in folder.iterdir()
@@ -170,6 +172,10 @@ def _folder_files(folder: Path) -> list[Path]:
         ),
         key=lambda f: f.name,
     )
+    for f in found:
+        if not inside(folder, f):
+            raise InputError("links outside its folder; refused (give the file itself to read it)", f)
+    return found
 
 
 def _language_for(languages, path: Path, doc_id: str, index: int) -> str | None:
