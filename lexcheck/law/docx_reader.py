@@ -25,17 +25,18 @@ _OTHER_WORD_FILES = {
 
 
 def read_docx(raw: bytes, path: Path, max_document: int) -> str:
-    """The text of a .docx whose ``word/document.xml`` unpacks to at most ``max_document`` bytes."""
+    """The text of a .docx none of whose XML parts unpacks to more than ``max_document`` bytes (python-docx
+    parses them whole: a law's main part is its text with markup, every other XML part is far smaller)."""
     with open_ooxml(raw, path, ".docx") as zf:
-        try:
-            size = zf.getinfo(_MAIN).file_size
-        except KeyError:
-            raise InputError(f"not a valid .docx (no {_MAIN})", path) from None
-    if size > max_document:
-        raise InputError(
-            f"not a valid .docx ({_MAIN} unpacks to {size / 1048576:.0f} MB; limit {max_document / 1048576:.0f} MB)",
-            path,
-        )
+        if _MAIN not in zf.namelist():
+            raise InputError(f"not a valid .docx (no {_MAIN})", path)
+        for info in zf.infolist():
+            if info.file_size > max_document and info.filename.lower().endswith((".xml", ".rels")):
+                raise InputError(
+                    f"not a valid .docx ({info.filename} unpacks to {info.file_size / 1048576:.0f} MB; "
+                    f"limit {max_document / 1048576:.0f} MB)",
+                    path,
+                )
     try:
         from docx.opc.constants import CONTENT_TYPE
         from docx.package import Package
