@@ -110,7 +110,9 @@ def read_framework(paths, languages: str | Iterable | Mapping | None = None) -> 
     """Read national texts as one framework.
 
     ``paths``: files, or folders (a folder with a ``meta.yaml`` is read in the order it lists; otherwise
-    every supported file in it, by name). Documents get ids ``doc1``, ``doc2`` ... in order.
+    every supported file in it, by name). Documents get ids ``doc1``, ``doc2`` ... in order. A folder
+    comes from someone else: a document it names or holds must resolve, links followed, inside it (a
+    file given in ``paths`` itself is the caller's and may be anywhere).
     ``languages``: one code for all documents, a list (one per document, in order), or a mapping from
     file name / path / document id to code.
     """

@@ -38,6 +38,8 @@ def find_meta(folder: Path) -> Path | None:
     for name in META_NAMES:
         candidate = folder / name
         if candidate.is_file():
+            if not inside(folder, candidate):
+                raise InputError("meta file links outside its folder; refused", candidate)
             return candidate
     return None
 
@@ -47,8 +49,6 @@ def load_meta(path: str | Path) -> dict:
     import yaml
 
     path = Path(path)
-    if not inside(path.parent, path):
-        raise InputError("meta file links outside its folder; refused", path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
