@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # shown escaped: a file name cannot break the line
 
 
 class LexcheckError(Exception):
@@ -20,7 +23,8 @@ class LexcheckError(Exception):
 
     def one_line(self) -> str:
         text = " ".join(self.message.split())
-        return f"{self.path}: {text}" if self.path else text
+        line = f"{self.path}: {text}" if self.path else text
+        return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
 
 
 class InputError(LexcheckError):

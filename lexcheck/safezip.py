@@ -41,40 +41,52 @@ def check_container(zf: zipfile.ZipFile, path: str | Path, what: str = "Word fil
     """Refuse a container that would unpack beyond the bounds above (see the module docstring)."""
     infos = zf.infolist()
     if len(infos) > MAX_PARTS:
-        raise InputError(f"not a usable {what} ({len(infos)} parts; at most {MAX_PARTS})", path)
-    total = 0
+        raise InputError(f"not a valid {what} ({len(infos)} parts; at most {MAX_PARTS})", path)
+    total = packed = 0
+    seen: set[str] = set()
     for info in infos:
+        if info.filename in seen:  # readers differ on which copy they take: refuse rather than guess
+            raise InputError(f"not a valid {what} (part {info.filename!r} appears twice)", path)
+        seen.add(info.filename)
         if info.flag_bits & 0x1:
-            raise InputError(f"not a usable {what} (encrypted part {info.filename!r})", path)
+            raise InputError(f"not a valid {what} (encrypted part {info.filename!r})", path)
         size = info.file_size
         if size > MAX_PART_BYTES:
             raise InputError(
-                f"not a usable {what} (part {info.filename!r} unpacks to {_mb(size)}; at most "
+                f"not a valid {what} (part {info.filename!r} unpacks to {_mb(size)}; at most "
                 f"{_mb(MAX_PART_BYTES)}: a zip bomb?)",
                 path,
             )
         if size > _CHUNK and size > MAX_RATIO * max(info.compress_size, 1):
             raise InputError(
-                f"not a usable {what} (part {info.filename!r} is compressed {size // max(info.compress_size, 1)}"
+                f"not a valid {what} (part {info.filename!r} is compressed {size // max(info.compress_size, 1)}"
                 f" times: a zip bomb?)",
                 path,
             )
         total += size
+        packed += info.compress_size
+    if total > _CHUNK and total > MAX_RATIO * max(packed, 1):  # many small parts, each below the 1 MB check
+        raise InputError(
+            f"not a valid {what} (compressed {total // max(packed, 1)} times overall: a zip bomb?)", path
+        )
     if total > MAX_TOTAL_BYTES:
         raise InputError(
-            f"not a usable {what} (unpacks to {_mb(total)}; at most {_mb(MAX_TOTAL_BYTES)}: a zip bomb?)",
+            f"not a valid {what} (unpacks to {_mb(total)}; at most {_mb(MAX_TOTAL_BYTES)}: a zip bomb?)",
             path,
         )
 
 
-def read_part(zf: zipfile.ZipFile, name: str, path: str | Path, limit: int = MAX_PART_BYTES) -> bytes:
-    """One part's bytes, read in chunks and never more than ``limit``."""
+def read_part(
+    zf: zipfile.ZipFile, name: str | zipfile.ZipInfo, path: str | Path, limit: int = MAX_PART_BYTES
+) -> bytes:
+    """One part's bytes (by name or directory entry), read in chunks and never more than ``limit``."""
     out = bytearray()
     with zf.open(name) as fh:
         while chunk := fh.read(_CHUNK):
             out += chunk
             if len(out) > limit:
-                raise InputError(f"part {name!r} is larger than {_mb(limit)}", path)
+                shown = name.filename if isinstance(name, zipfile.ZipInfo) else name
+                raise InputError(f"part {shown!r} is larger than {_mb(limit)}", path)
     return bytes(out)
 
 
@@ -91,9 +103,7 @@ def has_dtd(data: bytes) -> bool:
 def check_xml_parts(zf: zipfile.ZipFile, path: str | Path) -> None:
     """Refuse any ``.xml`` or ``.rels`` part that declares a DOCTYPE (entity expansion, XXE)."""
     for info in zf.infolist():
-        if info.filename.lower().endswith((".xml", ".rels", ".vml")) and has_dtd(
-            read_part(zf, info.filename, path)
-        ):
+        if info.filename.lower().endswith((".xml", ".rels", ".vml")) and has_dtd(read_part(zf, info, path)):
             raise InputError(
                 f"XML with a document type declaration refused in part {info.filename!r} "
                 "(possible entity expansion or external entity)",
@@ -106,11 +116,11 @@ def open_ooxml(data: bytes, path: str | Path, what: str = "Word file") -> zipfil
 
     The caller closes it (use it in a ``with`` block)."""
     if not data.startswith(b"PK"):
-        raise InputError(f"not a {what} (not a zip archive)", path)
+        raise InputError(f"not a valid {what} (not a zip archive)", path)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
-        raise InputError(f"not a usable {what} (truncated or corrupt zip: {exc})", path) from None
+        raise InputError(f"not a valid {what} (truncated or corrupt zip: {exc})", path) from None
     try:
         check_container(zf, path, what)
         check_xml_parts(zf, path)
@@ -119,7 +129,7 @@ def open_ooxml(data: bytes, path: str | Path, what: str = "Word file") -> zipfil
         raise
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
         zf.close()
-        raise InputError(f"not a usable {what} (corrupt part: {exc})", path) from None
+        raise InputError(f"not a valid {what} (corrupt part: {exc})", path) from None
     return zf
 
 

@@ -110,7 +110,9 @@ def read_framework(paths, languages: str | Iterable | Mapping | None = None) -> 
     """Read national texts as one framework.
 
     ``paths``: files, or folders (a folder with a ``meta.yaml`` is read in the order it lists; otherwise
-    every supported file in it, by name). Documents get ids ``doc1``, ``doc2`` ... in order.
+    every supported file in it, by name). Documents get ids ``doc1``, ``doc2`` ... in order. A folder
+    comes from someone else: a document it names or holds must resolve, links followed, inside it (a
+    file given in ``paths`` itself is the caller's and may be anywhere).
     ``languages``: one code for all documents, a list (one per document, in order), or a mapping from
     file name / path / document id to code.
     """
@@ -160,9 +162,11 @@ def read_framework(paths, languages: str | Iterable | Mapping | None = None) -> 
 
 
 def _folder_files(folder: Path) -> list[Path]:
+    """The law files of a folder without a ``meta.yaml``, by name; one that links out of it is refused."""
     from .formats import format_of
+    from .meta import inside
 
-    return sorted(
+    found = sorted(
         (
             f
             for f in folder.iterdir()
@@ -170,6 +174,10 @@ def _folder_files(folder: Path) -> list[Path]:
         ),
         key=lambda f: f.name,
     )
+    for f in found:
+        if not inside(folder, f):
+            raise InputError("links outside its folder; refused (give the file itself to read it)", f)
+    return found
 
 
 def _language_for(languages, path: Path, doc_id: str, index: int) -> str | None:

@@ -10,7 +10,8 @@ Format (see ``../shared/corpus/*/meta.yaml``)::
       title: ...            # optional
     provenance: [...]       # free text, kept as is
 
-Read with ``yaml.safe_load``; anything malformed is an :class:`~lexcheck.errors.InputError`.
+Read with ``yaml.safe_load``; anything malformed is an :class:`~lexcheck.errors.InputError`, and so is
+a document path that leads out of the folder (absolute, ``..``, or a symbolic link to elsewhere).
 """
 
 from __future__ import annotations
@@ -22,10 +23,23 @@ from ..errors import InputError
 META_NAMES = ("meta.yaml", "meta.yml")
 
 
+def inside(folder: Path, path: Path) -> bool:
+    """True when ``path``, with every symbolic link followed, is in ``folder`` (or below it).
+
+    The documents of a law folder come from someone else: a link from ``law.txt`` to ``/etc/passwd``
+    must not make lexcheck read (and copy into its reports) a file outside the folder."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a loop of links, a path too long
+        return False
+
+
 def find_meta(folder: Path) -> Path | None:
     for name in META_NAMES:
         candidate = folder / name
         if candidate.is_file():
+            if not inside(folder, candidate):
+                raise InputError("meta file links outside its folder; refused", candidate)
             return candidate
     return None
 
@@ -66,7 +80,7 @@ def load_meta(path: str | Path) -> dict:
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str) or not entry["file"].strip():
             raise InputError(f"broken meta.yaml: documents entry {k} needs a 'file'", path)
         f = entry["file"]
-        if Path(f).is_absolute() or ".." in Path(f).parts:
+        if Path(f).is_absolute() or ".." in Path(f).parts or not inside(path.parent, path.parent / f):
             raise InputError(f"broken meta.yaml: document path must stay in the folder ({f})", path)
         lang = entry.get("language")
         if lang is not None and not isinstance(lang, str):
