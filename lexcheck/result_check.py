@@ -69,7 +69,7 @@ def _show(value: Any) -> str:
 
 def result_problem(result) -> str | None:
     """The first problem of a rebuilt result (see the module docstring), or ``None``."""
-    from .analysis.model import STATUSES
+    from .analysis.statuses import STATUSES
 
     problem = _type_problem(result, type(result), "result")
     if problem:

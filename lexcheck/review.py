@@ -14,7 +14,8 @@ import hashlib
 import warnings
 from pathlib import Path
 
-from .analysis.model import STATUSES, Finding, GapAnalysis, Review
+from .analysis.model import Finding, GapAnalysis, Review
+from .analysis.statuses import STATUSES
 from .cells import workbook_bytes
 from .errors import OutputError, ReviewError
 from .outputs import forced, write_atomic

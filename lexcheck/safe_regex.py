@@ -9,7 +9,7 @@ test never needs such constructs, so :func:`regex_problem` refuses, in the user'
 - back-references (``\\1``, ``(?P=name)``, ``(?(1)...)``);
 - expressions longer than :data:`MAX_REGEX` characters.
 
-The patterns that lexcheck generates itself (``вербов*`` becomes ``^(?:вербов.*)``) and the built-in
+The patterns that lexcheck generates itself (``verbov*`` becomes ``^(?:verbov.*)``) and the built-in
 catalogue's raw patterns pass.
 """
 

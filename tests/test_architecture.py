@@ -3,7 +3,8 @@
 - no module under lexcheck/ over 600 lines;
 - no requirement id spelled in Python (which requirements a rule concerns is catalogue data);
 - legal vocabulary of any language lives in lexcheck/lang/<code>/*.yaml: at most 10 Python lines with Cyrillic;
-- no import cycle between modules, imports inside functions included.
+- no import cycle between modules, imports inside functions included (``if TYPE_CHECKING:`` imports,
+  which never run, excepted).
 """
 
 from __future__ import annotations
@@ -82,7 +83,18 @@ def _imports(name: str, path: Path) -> set[str]:
     """Modules of the package that ``name`` imports, anywhere in it (inside functions too)."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     out = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    type_only = {  # ``if TYPE_CHECKING:`` imports are for annotations and never run
+        id(n)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If)
+        and getattr(block.test, "id", getattr(block.test, "attr", "")) == "TYPE_CHECKING"
+        for stmt in block.body
+        for n in ast.walk(stmt)
+    }
+    for node in ast.walk(tree):
+        if id(node) in type_only:
+            continue
         if isinstance(node, ast.Import):
             targets = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom):

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .model import GAP_STATUSES, GapAnalysis
-from .statuses import gap_size
+from .statuses import GAP_STATUSES, gap_size
+
+if TYPE_CHECKING:  # the results model imports this module for GapAnalysis.compare
+    from .model import GapAnalysis
 
 
 @dataclass

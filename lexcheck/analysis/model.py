@@ -11,8 +11,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-STATUSES = ("covered", "partial", "missing", "needs_review", "not_applicable")
-GAP_STATUSES = ("partial", "missing", "needs_review")
+from .statuses import GAP_STATUSES
 
 
 @dataclass

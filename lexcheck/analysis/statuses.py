@@ -6,6 +6,10 @@ status further down this table wins. ``not_applicable`` ranks with ``covered``: 
 
 from __future__ import annotations
 
+#: Every status a finding may have, and those that report a gap.
+STATUSES = ("covered", "partial", "missing", "needs_review", "not_applicable")
+GAP_STATUSES = ("partial", "missing", "needs_review")
+
 STATUS_RANK = {"covered": 0, "not_applicable": 0, "partial": 1, "needs_review": 2, "missing": 3}
 
 

@@ -6,7 +6,7 @@ pattern on the lexcheck lemma (``LEMMA``, computed on the lower-cased word) or t
 ====================  ======================================================================
 ``recruit``           a word, matched by lemma: recruit, recruits, recruited, recruiting
 ``=means``            exact lower-case form only, no lemmatisation
-``вербов*``           a stem: any word beginning with ``вербов`` (for inflected languages)
+``verbov*``           a stem: any word beginning with ``verbov`` (for inflected languages)
 ``harbour|conceal``   alternatives at one position (each may be a stem or ``=form``); an
                       alternative is ONE word: ``action plan|strategy`` means "action" then
                       "plan" or "strategy"
@@ -178,8 +178,8 @@ _GENERATED = re.compile(r"^\^\(\?:(.*)\)$")
 class _TokenTest:
     """One token position: a test on the token's lemma / norm / lower form, possibly optional.
 
-    Stems (``вербов*``) become prefix tests; a stem matches the word as written or its lemma
-    ("человек*|людей": людей -> человек)."""
+    Stems (Russian ``verbov*``) become prefix tests; a stem matches the word as written or its lemma
+    (Russian "chelovek*|lyudey": the lemma of lyudey, "people", is chelovek)."""
 
     def __init__(self, spec: dict):
         self.optional = spec.get("OP") == "?"

@@ -1,8 +1,8 @@
 """Short citations of provisions, as a lawyer writes them: ``s. 2(3)``, ``Art. 129/1(2)(b)``,
-``§ 1591(a)``, ``ст. 128``, ``128-бап``.
+``§ 1591(a)``, Russian ``st. 128``, Kazakh ``128-bap`` (written in Cyrillic).
 
-The word an article opens with decides the form ("Article 5" -> ``Art. 5``, "Статья 128" ->
-``ст. 128``); those words are data, under ``citation`` in ``lexcheck/lang/<code>/clauses.yaml``.
+The word an article opens with decides the form ("Article 5" -> ``Art. 5``, Russian "Stat'ya 128" ->
+``st. 128``); those words are data, under ``citation`` in ``lexcheck/lang/<code>/clauses.yaml``.
 """
 
 from __future__ import annotations

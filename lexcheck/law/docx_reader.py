@@ -12,6 +12,7 @@ import io
 import re
 from pathlib import Path
 
+from .. import lang
 from ..errors import InputError
 from ..safezip import open_ooxml
 
@@ -183,10 +184,10 @@ def _format_number(n: int, fmt: str) -> str:
     if fmt in ("lowerRoman", "upperRoman"):
         s = _roman(n)
         return s.upper() if fmt == "upperRoman" else s
-    if fmt == "russianLower":
-        return "абвгдежзиклмнопрстуфхцчшщэюя"[(n - 1) % 28]
-    if fmt == "russianUpper":
-        return "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ"[(n - 1) % 28]
+    if fmt in ("russianLower", "russianUpper"):  # Word's Cyrillic list numbering: the ru list alphabet
+        letters = lang.value("ru", "structure", "list_letters")
+        letter = letters[(n - 1) % len(letters)]
+        return letter.upper() if fmt == "russianUpper" else letter
     return str(n)
 
 

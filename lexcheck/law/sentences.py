@@ -11,7 +11,7 @@ import re
 
 #: A sentence break inside a provision: after ``.``, ``;`` or ``:`` and before a capital letter
 #: (Latin or Cyrillic), an opening bracket or quote, or a digit ("... as follows: (a) ...").
-SENTENCE_BREAK = re.compile(r"(?<=[.;:])\s+(?=[A-ZА-ЯЁ(\"“«]|\d)")
+SENTENCE_BREAK = re.compile(r"(?<=[.;:])\s+(?=[A-Z\u0410-\u042f\u0401(\"“«]|\d)")
 
 
 def split_sentences(text: str) -> list[str]:
