@@ -117,6 +117,10 @@ RECITAL_HEADING = re.compile(alternatives(en("recital_heading_words")), re.I)
 RECITALS: tuple[str, ...] = words("recitals")
 EN_RECITALS: tuple[str, ...] = tuple(en("recitals"))
 WHEREAS = re.compile(r"^\W*" + _alt("recitals") + r"\b")
+TREATY_PARTIES = re.compile(
+    r"\b(?:" + "|".join(words("treaty_parties")) + r")"
+)  # case matters: "each party to the proceedings" is not a treaty
+"""A treaty speaking to its parties ("Each State Party shall", "States Parties", "Each Party")."""
 ENACTING = re.compile(r"^\W*" + _alt("enacting_formulas"), re.I)
 REPEALED = re.compile(r"^\W*(?:" + "|".join([*words("repealed"), r"(?:\.\s*){3,}"]) + r")\W*$", re.I)
 LABEL = re.compile(r"^\W*(?:" + "|".join(words("label_words")) + r")?\s*[\dA-Za-z./-]{0,12}[.)]?\s*")

@@ -13,7 +13,11 @@ Not operative (``operative=False`` with a ``non_operative_reason``):
   "Snoska.");
   :mod:`lexcheck.law.structure` puts those lines in their own ``text`` nodes (eids ``remark``/``toc``)
   and sets the reason there;
-- provisions whose whole text says they are repealed or omitted (``[Repealed]``, ``. . . .``).
+- provisions whose whole text says they are repealed or omitted (``[Repealed]``, ``. . . .``);
+- a schedule or annex that reproduces a treaty: at least two of its articles, and a third of them, speak to
+  the treaty's parties ("Each State Party shall", "States Parties", ``treaty_parties`` in
+  ``lexcheck/lang/*/structure.yaml``). An act that gives effect to a convention often prints it; the
+  convention binds the State but is not the act's own provision.
 
 A note to a criminal-code article (``Note``, Russian "Primechanie": a ``paragraph`` with that ``num``)
 *is* operative law and stays operative.
@@ -30,6 +34,7 @@ from .cues import (
     RECITAL_HEADING,
     RECITALS,
     REPEALED,
+    TREATY_PARTIES,
     WHEREAS,
 )
 from .model import Provision
@@ -84,6 +89,9 @@ def _visit(node: Provision, text: str, has_structure: bool) -> None:
     if node.kind == "text" and len(own) < 300 and ENACTING.match(own):
         _set(node, "enacting formula")
         return
+    if local.startswith("sched") and _reproduces_treaty(node, text):
+        _set(node, "schedule reproducing a treaty")
+        return
     if not node.children and len(own) < 300:
         body = _body(node, own)
         if body and REPEALED.match(body):
@@ -91,6 +99,13 @@ def _visit(node: Provision, text: str, has_structure: bool) -> None:
             return
     for child in node.children:
         _visit(child, text, has_structure)
+
+
+def _reproduces_treaty(schedule: Provision, text: str) -> bool:
+    """At least two of the schedule's articles, and a third of them, address the treaty's parties."""
+    articles = [p for p in schedule.walk() if p.kind == "article"] or list(schedule.children)
+    speaking = sum(1 for a in articles if TREATY_PARTIES.search(text, a.start, a.end))
+    return speaking >= 2 and 3 * speaking >= len(articles)
 
 
 def _body(node: Provision, own: str) -> str:
