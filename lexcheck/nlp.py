@@ -27,7 +27,7 @@ def _english_table() -> dict[int, str]:
     """spacy-lookups-data's English lemma table, keyed by spaCy string hash (cached on disk)."""
     from importlib.metadata import version
 
-    from .cache import cached
+    from .files.cache import cached
 
     def build() -> dict[int, str]:
         from spacy.lookups import load_lookups
@@ -148,14 +148,3 @@ def pipeline(lang: str = "en"):
     nlp.add_pipe(name)
     nlp.max_length = 50_000_000
     return nlp
-
-
-def tokenizer_floor(text: str, lang: str = "en"):
-    """spaCy's own tokenizer plus lookup lemmatizer over ``text``: the speed floor in benchmarks."""
-    import spacy
-
-    nlp = spacy.blank(lang)
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    nlp.max_length = 50_000_000
-    return nlp(text)

@@ -4,7 +4,9 @@
 - no requirement id spelled in Python (which requirements a rule concerns is catalogue data);
 - legal vocabulary of any language lives in lexcheck/lang/<code>/*.yaml: at most 10 Python lines with Cyrillic;
 - no import cycle between modules, imports inside functions included (``if TYPE_CHECKING:`` imports,
-  which never run, excepted).
+  which never run, excepted);
+- the layers point one way: rendering (``lexcheck.report``) may use the review, the review never uses
+  rendering; the safe-file helpers (``lexcheck.files``) use nothing of lexcheck but its errors and version.
 """
 
 from __future__ import annotations
@@ -148,3 +150,23 @@ def test_no_import_cycles():
     graph = {name: _imports(name, path) for name, path in NAMES.items()}
     cycle = _cycle(graph)
     assert cycle is None, "import cycle: " + " -> ".join(cycle)
+
+
+def _reach(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen, todo = set(), [n for n in graph if n == start or n.startswith(start + ".")]
+    while todo:
+        node = todo.pop()
+        if node not in seen:
+            seen.add(node)
+            todo.extend(graph.get(node, ()))
+    return seen
+
+
+def test_layers_point_one_way():
+    graph = {name: _imports(name, path) for name, path in NAMES.items()}
+    review = _reach(graph, "lexcheck.review")
+    assert not {n for n in review if n.startswith("lexcheck.report")}, (
+        "lexcheck.review must not use lexcheck.report"
+    )
+    files = _reach(graph, "lexcheck.files") - {n for n in NAMES if n.startswith("lexcheck.files")}
+    assert files <= {"lexcheck.errors", "lexcheck.version"}, f"lexcheck.files uses {sorted(files)}"

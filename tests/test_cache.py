@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lexcheck import cache
+from lexcheck.files import cache
 
 
 def test_cached_builds_once_then_reads(tmp_path, monkeypatch):

@@ -48,6 +48,19 @@ def test_schema_areas_are_the_catalogue_areas(schema):
     assert load_catalogue().areas == meta["areas"]
 
 
+def test_the_order_of_areas_is_the_catalogues_everywhere():
+    """The reports and the batch workbook show areas in one order: that of catalogue.yaml's areas."""
+    from lexcheck.batch import BatchResult
+    from lexcheck.catalogue import area_order
+    from lexcheck.report.i18n import AREAS
+
+    assert area_order() == tuple(load_catalogue().areas)
+    assert set(area_order()) <= set(AREAS["en"])  # every area has a name in the reports
+    reqs = [{"id": a, "area": a} for a in reversed(area_order())]
+    batch = BatchResult(out=None, results_dir=None, profile="", requirements=reqs, rows=[], errors=[])
+    assert batch.areas() == list(area_order())
+
+
 def test_internal_scopes_are_built_but_not_offered_to_catalogues():
     built = [name for name, _ in SCOPES.items()]
     assert {"glossary", "criminal"} <= set(built)

@@ -22,7 +22,7 @@ import yaml
 from conftest import run_cli
 
 import lexcheck
-from lexcheck import cache
+from lexcheck.files import cache
 from lexcheck.resources import samples_dir, standards_dir
 
 UK = samples_dir() / "uk-modern-slavery-act-2015"
@@ -224,7 +224,7 @@ def test_a_plain_regex_and_the_builtin_catalogue_still_load(tmp_path, capsys):
     path = _catalogue_with(tmp_path, [{"LOWER": {"REGEX": "^traffick(?:ing|ed)?$"}}])
     code, out, err = run_cli(capsys, "standards", "validate", path)
     assert code == 0, err
-    from lexcheck.safe_regex import regex_problem, regexes_in
+    from lexcheck.catalogue.safe_regex import regex_problem, regexes_in
 
     builtin = [
         yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
@@ -315,7 +315,7 @@ def test_own_untouched_outputs_are_replaced_edited_ones_are_not(tmp_path, capsys
 
 
 def test_the_stamp_is_deterministic_and_notices_any_change(tmp_path):
-    from lexcheck.stamp import add_stamp, read_stamp
+    from lexcheck.files.stamp import add_stamp, read_stamp
 
     data = _xlsx_with({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
     stamped = add_stamp(data)
@@ -331,7 +331,7 @@ def test_the_stamp_is_deterministic_and_notices_any_change(tmp_path):
 
 def test_library_writers_protect_work_too(tmp_path):
     from lexcheck.errors import OutputError
-    from lexcheck.outputs import forcing, write_atomic
+    from lexcheck.files.outputs import forcing, write_atomic
 
     sheet = tmp_path / "mine.xlsx"
     sheet.write_bytes(_xlsx_with({"xl/workbook.xml": b"<workbook/>"}))

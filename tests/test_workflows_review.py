@@ -99,7 +99,7 @@ def test_yaml_review_round_trip(tmp_path, capsys, result_json):
     assert "lexcheck: warning" not in err  # nothing stale
 
 
-@pytest.mark.filterwarnings("ignore::lexcheck.review.ReviewWarning")  # until cli.py turns them into lines
+@pytest.mark.filterwarnings("ignore::lexcheck.review.ReviewWarning")  # until the cli turns them into lines
 def test_stale_decision_warns(tmp_path, capsys, result_json):
     """A decision made on other evidence (the law was amended since) is applied but flagged."""
     review, doc = _yaml_review(tmp_path, capsys, result_json)
@@ -107,7 +107,7 @@ def test_stale_decision_warns(tmp_path, capsys, result_json):
     review.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
 
     # the library helper that the command line uses
-    from lexcheck.workflows_cli import review_warnings
+    from lexcheck.cli.messages import review_warnings
 
     with review_warnings():
         result = lexcheck.analyze(UK, profile=PROFILE, review=review)

@@ -32,7 +32,7 @@ def _matcher(lang: str, catalogue: Catalogue):
     cache = catalogue.__dict__.setdefault("_matchers", {})
     if lang not in cache:
         if catalogue.cache_key:
-            from ..cache import cached
+            from ..files.cache import cached
 
             cache[lang] = cached(
                 f"patterns-{lang}",

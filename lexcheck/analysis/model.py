@@ -203,7 +203,7 @@ class GapAnalysis:
             result = cls.from_dict(data)
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             raise InputError(f"malformed lexcheck JSON result ({type(exc).__name__}: {exc})", p) from None
-        from ..result_check import result_problem
+        from .result_check import result_problem
 
         problem = result_problem(result)
         if problem:

@@ -6,7 +6,7 @@
 ['PAL']
 """
 
-from .load import load_catalogue, validate_path
+from .load import area_order, load_catalogue, validate_path
 from .model import Catalogue, Element, Instrument, Negative, Parameter, Profile, Related, Requirement
 from .patterns import compile_pattern
 
@@ -19,6 +19,7 @@ __all__ = [
     "Profile",
     "Related",
     "Requirement",
+    "area_order",
     "compile_pattern",
     "load_catalogue",
     "validate_path",

@@ -33,7 +33,7 @@ def export_requirements(cat: Catalogue, reqs: list[Requirement], fmt: str) -> st
         )
     cols = ["id", "instrument", "cite", "strength", "area", "title"]
     if fmt == "csv":
-        from ..cells import csv_text
+        from ..files.cells import csv_text
 
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")

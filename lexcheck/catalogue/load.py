@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from .. import safe_yaml
 from ..errors import CatalogueError
+from ..files import safe_yaml
 from ..resources import standards_dir
 from .model import (
     Catalogue,
@@ -231,7 +231,7 @@ def load_catalogue(extra: str | Path | list | tuple | None = None, *, check: boo
 
 @lru_cache(maxsize=1)
 def _builtin() -> Catalogue:
-    from ..cache import cached, files_key
+    from ..files.cache import cached, files_key
 
     base = standards_dir()
     files = sorted(base.glob("*.yaml")) + sorted((base / "profiles").glob("*.yaml"))
@@ -240,9 +240,22 @@ def _builtin() -> Catalogue:
     return catalogue
 
 
+def _meta() -> dict:
+    """``standards/catalogue.yaml``: the catalogue's version, title and areas."""
+    meta, _ = _read_yaml(standards_dir() / "catalogue.yaml")
+    return meta
+
+
+@cache
+def area_order() -> tuple[str, ...]:
+    """The thematic areas in the order the reports show them: the order of ``areas`` in
+    ``standards/catalogue.yaml`` (known without loading the requirements)."""
+    return tuple(_meta().get("areas") or ())
+
+
 def _load(extras: tuple[Path, ...], check: bool | None) -> Catalogue:
     base = standards_dir()
-    meta, _ = _read_yaml(base / "catalogue.yaml")
+    meta = _meta()
     version = str(meta.get("version", "0"))
     files, profile_files = _catalogue_files(base)
     files = _order(files)

@@ -114,7 +114,7 @@ def check_patterns(patterns, where: str, path: str | None = None) -> None:
     from spacy.matcher import Matcher
 
     from ..nlp import pipeline
-    from ..safe_regex import regex_problem, regexes_in
+    from .safe_regex import regex_problem, regexes_in
 
     by_lang: dict[str, list] = {}
     for pat in patterns:

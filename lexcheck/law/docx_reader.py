@@ -1,7 +1,7 @@
 """Word (.docx) to text: paragraphs one per line, Word's automatic numbering written out, table rows as
 ``cell | cell``.
 
-The file comes from someone else, so the container is checked by :mod:`lexcheck.safezip` (sizes, ratio,
+The file comes from someone else, so the container is checked by :mod:`lexcheck.files.safezip` (sizes, ratio,
 DTDs in every XML part) *before* python-docx sees a byte, and the main document may not unpack to more
 than the caller's limit. Every problem is an :class:`~lexcheck.errors.InputError` naming the file.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import lang
 from ..errors import InputError
-from ..safezip import open_ooxml
+from ..files.safezip import open_ooxml
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAIN = "word/document.xml"

@@ -48,7 +48,7 @@ def load_meta(path: str | Path) -> dict:
     """The parsed and checked ``meta.yaml``."""
     import yaml
 
-    from .. import safe_yaml
+    from ..files import safe_yaml
 
     path = Path(path)
     try:

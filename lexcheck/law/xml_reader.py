@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from ..safezip import has_dtd
+from ..files.safezip import has_dtd
 from .model import Provision
 from .text_reader import normalise
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..analysis.model import GapAnalysis
 from ..errors import LexcheckError
-from ..outputs import write_atomic
+from ..files.outputs import write_atomic
 from .annotate import annotate_docx
 from .docx_report import build_report, render_docx
 from .html_page import render_html

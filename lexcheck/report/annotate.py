@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis.model import GapAnalysis
-from ..outputs import check_output_path, write_atomic
+from ..files.outputs import check_output_path, write_atomic
 from . import i18n
 from .common import ReportData, TextLookup, clean, truncate
 
@@ -275,7 +275,7 @@ def comments_of(docx_bytes_or_path) -> list[str]:
     """The texts of all comments of a .docx (for tests and checks)."""
     from docx import Document
 
-    from ..safezip import check_ooxml
+    from ..files.safezip import check_ooxml
 
     src = docx_bytes_or_path
     data = bytes(src) if isinstance(src, bytes | bytearray) else Path(src).read_bytes()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis.model import Evidence, Finding, GapAnalysis
+from ..catalogue.load import area_order
 from . import i18n
 
 # ``texts(requirement_id, field)`` returns the requirement's ``field`` (``title``, ``statement``,
@@ -185,7 +186,7 @@ class ReportData:
         groups: dict[str, list[Finding]] = {}
         for f in self.result.findings:
             groups.setdefault(f.area or "", []).append(f)
-        rank = {a: i for i, a in enumerate(i18n.AREA_ORDER)}
+        rank = {a: i for i, a in enumerate(area_order())}
         first = {a: i for i, a in enumerate(groups)}
         order = sorted(groups, key=lambda a: (rank.get(a, len(rank)), first[a]))
         return [(a, groups[a]) for a in order]

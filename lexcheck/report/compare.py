@@ -22,7 +22,7 @@ from pathlib import Path
 from ..analysis.compare import Change, Comparison
 from ..analysis.model import Finding, GapAnalysis
 from ..errors import LexcheckError
-from ..outputs import check_output_path, write_atomic
+from ..files.outputs import check_output_path, write_atomic
 from .common import STATUS_TINTS, ReportData, truncate
 
 FORMATS = ("md", "json", "docx")

@@ -26,7 +26,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from ..safezip import open_ooxml, read_part
+from ..files.safezip import open_ooxml, read_part
 
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _O = "urn:schemas-microsoft-com:office:office"
@@ -73,7 +73,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
 
 
 def clean_docx(data: bytes, path: str | Path, what: str = "Word file") -> bytes:
-    """``data`` (a .docx/.docm/.dotx/.dotm) checked by :mod:`lexcheck.safezip` and cleaned (see above)."""
+    """``data`` (a .docx/.docm/.dotx/.dotm) checked by :mod:`lexcheck.files.safezip` and cleaned (see above)."""
     with open_ooxml(data, path, what) as zf:
         names = [i.filename for i in zf.infolist()]
         if "[Content_Types].xml" not in names:

@@ -1,6 +1,6 @@
 """The recommendation report (.docx): docxtpl fills the template's text, python-docx builds the tables.
 
-The template (``reports/recommendation-report.docx``, built by ``reports/build_template.py``) holds the
+The template (``reports/recommendation-report.docx``, built by ``tools/build_template.py``) holds the
 cover, the headings and the fixed texts as jinja for docxtpl, rendered in a sandbox with bounds and
 ``autoescape=True`` (see template_env.py) so that ``& < > "`` in law texts stay text and a template from
 someone else cannot run code or exhaust the machine. Paragraphs whose whole text is ``{{ blocks.NAME }}`` are then
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..analysis.model import Finding, GapAnalysis
 from ..errors import InputError
-from ..outputs import check_output_path, write_atomic
+from ..files.outputs import check_output_path, write_atomic
 from ..resources import reports_dir
 from . import i18n
 from .common import STATUS_TINTS, ReportData, TextLookup, clean, quote_lines, truncate

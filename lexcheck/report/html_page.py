@@ -7,7 +7,7 @@ import base64
 from html import escape
 
 from ..analysis.model import Finding, GapAnalysis
-from ..outputs import write_atomic
+from ..files.outputs import write_atomic
 from . import i18n
 from .common import STATUS_COLOURS, STATUS_TINTS, ReportData, TextLookup, quote_lines, truncate
 

@@ -13,29 +13,10 @@ from ..lang import vocabulary
 
 LANGUAGES = ("en", "ru")
 
-# Display order of statuses, thematic areas (the schema's logical order), strengths.
+# Display order of statuses and strengths (that of thematic areas is the catalogue's: catalogue.area_order).
 STATUS_ORDER = ("covered", "partial", "needs_review", "missing", "not_applicable")
 GAP_ORDER = ("missing", "partial", "needs_review")
 STRENGTH_ORDER = ("mandatory", "conditional", "good_practice")
-AREA_ORDER = (
-    "definition_criminalisation",
-    "penalties_aggravating",
-    "investigation_prosecution",
-    "legal_persons",
-    "jurisdiction",
-    "victim_identification",
-    "assistance_protection",
-    "children",
-    "gender",
-    "non_punishment",
-    "compensation",
-    "residence_reflection",
-    "repatriation",
-    "prevention",
-    "cooperation_nrm",
-    "institutional_coordination_monitoring",
-    "civil_society",
-)
 
 
 def section(lang: str, name: str) -> dict[str, str]:

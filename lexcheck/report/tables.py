@@ -1,8 +1,9 @@
 """Tables for researchers and reviewers: .xlsx (with a review sheet), .csv and Markdown.
 
-The first sheet of the workbook (``Findings``) is also a review sheet that ``lexcheck.review`` reads:
-``reviewer_status``, ``note``, ``reviewer`` and ``date`` are empty for the reviewer to fill, or hold
-the decision already applied to the finding, so that a returned sheet keeps earlier decisions.
+The first sheet of the workbook (``Findings``) is also a review sheet that :mod:`lexcheck.review` reads:
+its last columns are the review sheet's (:data:`lexcheck.review.sheet.DECISION_COLUMNS`): the evidence
+hash, and ``reviewer_status``, ``note``, ``reviewer`` and ``date``, empty for the reviewer to fill or
+holding the decision already applied to the finding, so that a returned sheet keeps earlier decisions.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import io
 import re
 
 from ..analysis.model import GapAnalysis
-from ..cells import csv_text, workbook_bytes
-from ..outputs import write_atomic
+from ..files.cells import csv_text, workbook_bytes
+from ..files.outputs import write_atomic
+from ..review.sheet import DECISION_COLUMNS, REVIEWER_COLUMNS, decision_cells
 from . import i18n
 from .common import STATUS_TINTS, ReportData, TextLookup, clean
 
@@ -38,21 +40,10 @@ FINDING_COLUMNS = [
     "explanation",
     "recommendation",
     "model_wording",
-    "evidence_hash",
-    "reviewer_status",
-    "note",
-    "reviewer",
-    "date",
+    *DECISION_COLUMNS,
 ]
-REVIEWER_COLUMNS = ("reviewer_status", "note", "reviewer", "date")
 ELEMENT_COLUMNS = ["requirement_id", "element", "label", "status", "provisions", "quote"]
 EVIDENCE_COLUMNS = ["requirement_id", "source", "document", "eid", "provision", "start", "end", "quote"]
-
-
-def _evidence_hash(f) -> str:
-    from ..review import evidence_hash
-
-    return evidence_hash(f)
 
 
 def finding_rows(data: ReportData) -> list[dict]:
@@ -83,11 +74,7 @@ def finding_rows(data: ReportData) -> list[dict]:
                 "explanation": data.text(f, "explanation"),
                 "recommendation": data.text(f, "recommendation") if f.is_gap else "",
                 "model_wording": " ".join(data.text(f, "model_wording").split()) if f.is_gap else "",
-                "evidence_hash": _evidence_hash(f),
-                "reviewer_status": r.status if r else "",
-                "note": r.note if r else "",
-                "reviewer": r.reviewer if r else "",
-                "date": r.date if r else "",
+                **decision_cells(f),
             }
         )
     return rows

@@ -18,7 +18,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 #: At most this many parts in one container (real reports and laws have well under 500).
 MAX_PARTS = 5000

@@ -1,6 +1,9 @@
-"""Build ``recommendation-report.docx``, the default template of the lexcheck recommendation report.
+"""Build ``reports/recommendation-report.docx``, the default template of the lexcheck recommendation report.
 
-    python reports/build_template.py [OUT.docx]
+    python tools/build_template.py [OUT.docx]
+
+A developer script, not part of the installed package (it lives outside ``lexcheck/`` and
+``reports/``, whose files are installed as package data).
 
 The template is an ordinary Word document made with python-docx: real styles (Heading 1-3, Title,
 Caption, TOC 1-3, a table style "Lexcheck Table" and a few paragraph styles for tables, quotations and
@@ -430,7 +433,7 @@ def build(out: Path) -> None:
     cp.title = "lexcheck recommendation report"
     cp.author = "lexcheck"
     cp.last_modified_by = "lexcheck"
-    cp.comments = "Template for docxtpl; rebuild with reports/build_template.py"
+    cp.comments = "Template for docxtpl; rebuild with tools/build_template.py"
     cp.revision = 1
     cp.created = cp.modified = datetime(2025, 1, 1, tzinfo=timezone.utc)
     doc.save(str(out))
@@ -438,7 +441,9 @@ def build(out: Path) -> None:
 
 if __name__ == "__main__":
     target = (
-        Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("recommendation-report.docx")
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else Path(__file__).resolve().parents[1] / "reports" / "recommendation-report.docx"
     )
     build(target)
     print(f"wrote {target}")

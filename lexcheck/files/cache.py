@@ -48,7 +48,7 @@ def cache_dir() -> Path | None:
 
 def files_key(paths) -> str:
     """A fingerprint of files by path, size and modification time."""
-    from .version import __version__
+    from ..version import __version__
 
     h = hashlib.sha256(__version__.encode())
     for p in sorted(str(x) for x in paths):

@@ -63,9 +63,9 @@ def add_stamp(data: bytes, kind: str = "report") -> bytes:
 def read_stamp(data: bytes, path: str | Path) -> str | None:
     """The kind of an untouched lexcheck file (``report``/``review``), else ``None`` (see above).
 
-    The container is opened within :mod:`lexcheck.safezip`'s bounds; a file that fails them is
+    The container is opened within :mod:`lexcheck.files.safezip`'s bounds; a file that fails them is
     ``None`` too (not lexcheck's)."""
-    from .errors import InputError
+    from ..errors import InputError
     from .safezip import open_ooxml, read_part
 
     try:

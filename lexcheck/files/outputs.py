@@ -7,7 +7,7 @@ Every output of lexcheck goes through :func:`write_atomic`. It refuses (one-line
 - a review file (a ``review init`` sheet, or a .yaml/.yml-style file with a reviewer's ``decisions``,
   whatever its name);
 - a .docx or .xlsx that lexcheck did not write, or that a person has changed since (see
-  :mod:`lexcheck.stamp`: each .docx/.xlsx lexcheck writes carries a digest of its parts);
+  :mod:`lexcheck.files.stamp`: each .docx/.xlsx lexcheck writes carries a digest of its parts);
 
 unless overwriting is forced (``--force`` on the command line, :func:`forcing` in code). Other
 outputs (json, csv, md, html) lexcheck wrote before are replaced as usual. A folder that cannot be
@@ -26,7 +26,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .errors import OutputError
+from ..errors import OutputError
 
 _FORCE: contextvars.ContextVar[bool] = contextvars.ContextVar("lexcheck_force", default=False)
 _OOXML = (".docx", ".xlsx")
@@ -136,7 +136,7 @@ def write_atomic(
 ) -> None:
     """Write ``data`` to ``out`` (``-`` is stdout): all of it or nothing, never over an input or work.
 
-    A .docx/.xlsx gets lexcheck's stamp (:mod:`lexcheck.stamp`) of ``kind`` (``report`` or ``review``)."""
+    A .docx/.xlsx gets lexcheck's stamp (:mod:`lexcheck.files.stamp`) of ``kind`` (``report`` or ``review``)."""
     if str(out) == "-":
         if isinstance(data, str):
             sys.stdout.write(data)

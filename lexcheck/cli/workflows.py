@@ -1,67 +1,26 @@
-"""The ``review`` and ``batch`` commands, added to the ``lexcheck`` command by :func:`register`.
-
-Like the rest of the command line, each command is a thin shell over a library function
-(:func:`lexcheck.review.write_review_sheet`, :func:`lexcheck.batch.run_batch`).
-:func:`review_warnings` turns the warnings of a review file (decisions that may be out of date) into
-``lexcheck: warning: ...`` lines on stderr, for ``lexcheck analyze --review``.
+"""The workflow commands: ``review`` (start a review sheet), ``batch`` (many countries at once) and
+``samples`` (the bundled laws). Each is a thin shell over a library function
+(:func:`lexcheck.review.write_review_sheet`, :func:`lexcheck.batch.run_batch`, :func:`lexcheck.samples`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import warnings
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
 
-from .errors import LexcheckError
+from ..errors import LexcheckError
+from .messages import echo_warning
+from .options import force_option, output_file_option, profile_option, standards_option
 
 
-@contextlib.contextmanager
-def review_warnings() -> Iterator[None]:
-    """Print each review warning raised inside the block as ``lexcheck: warning: <text>`` on stderr.
+@click.command()
+def samples():
+    """List the sample national laws bundled with lexcheck (usable as PATHS)."""
+    from .. import samples as list_samples
 
-    Works whatever the user's warning filters (even ``PYTHONWARNINGS=ignore``); other warnings are
-    passed on to Python's usual handling.
-
-    >>> with review_warnings():                                   # doctest: +SKIP
-    ...     result = lexcheck.analyze("law.txt", review="review.xlsx")
-    """
-    from .review import ReviewWarning
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ReviewWarning)
-        yield
-    for w in caught:
-        if issubclass(w.category, ReviewWarning):
-            echo_warning(str(w.message))
-        else:
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
-
-
-def force_option(f: Callable) -> Callable:
-    """``--force`` for a command that writes: its outputs may then replace a review file or a .docx/.xlsx
-    that a person has edited (see :mod:`lexcheck.outputs`)."""
-
-    @functools.wraps(f)
-    def run(*args, force: bool = False, **kwargs):
-        from .outputs import forcing
-
-        with forcing(force):
-            return f(*args, **kwargs)
-
-    return click.option(
-        "--force",
-        is_flag=True,
-        help="Replace the output even if it is a review file or a .docx/.xlsx a person has edited.",
-    )(run)
-
-
-def echo_warning(text: str) -> None:
-    """One warning line on stderr: ``lexcheck: warning: <text>``."""
-    click.echo(f"lexcheck: warning: {' '.join(str(text).split())}", err=True)
+    for name, path in list_samples().items():
+        click.echo(f"{name:40} {path}")
 
 
 # ----------------------------------------------------------------------------- review
@@ -86,14 +45,7 @@ def review() -> None:
 @review.command("init")
 @force_option
 @click.argument("result_json", type=click.Path(path_type=Path))
-@click.option(
-    "--output",
-    "-o",
-    "out",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="The new review file: .xlsx (for Excel or LibreOffice) or .yaml (for a text editor).",
-)
+@output_file_option("The new review file: .xlsx (for Excel or LibreOffice) or .yaml (for a text editor).")
 def review_init(result_json: Path, out: Path) -> None:
     """Start a review file from a saved result (lexcheck analyze -f json).
 
@@ -105,10 +57,10 @@ def review_init(result_json: Path, out: Path) -> None:
       lexcheck review init result.json -o review.xlsx
       lexcheck review init result.json -o review.yaml
     """
-    from .analysis.model import GapAnalysis
-    from .errors import OutputError
-    from .outputs import check_output_path
-    from .review import check_new_review_path, write_review_sheet
+    from ..analysis.model import GapAnalysis
+    from ..errors import OutputError
+    from ..files.outputs import check_output_path
+    from ..review import check_new_review_path, write_review_sheet
 
     if out.suffix.lower() not in (".xlsx", ".yaml", ".yml"):
         raise OutputError("a review file must be .xlsx or .yaml", out)
@@ -128,29 +80,12 @@ def review_init(result_json: Path, out: Path) -> None:
 @click.command("batch")
 @force_option
 @click.argument("source", metavar="MANIFEST_OR_DIR", type=click.Path(path_type=Path))
-@click.option(
-    "--output",
-    "-o",
-    "out",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="The comparison workbook (.xlsx). Each framework's full result (JSON) goes to a folder beside "
-    "it: comparison_results/ for comparison.xlsx.",
+@output_file_option(
+    "The comparison workbook (.xlsx). Each framework's full result (JSON) goes to a folder beside "
+    "it: comparison_results/ for comparison.xlsx."
 )
-@click.option(
-    "--profile",
-    "-p",
-    default="full",
-    show_default=True,
-    help="Which requirements to check: palermo, coe, eu, full, survivor-centred, or a profile of your own.",
-)
-@click.option(
-    "--standards",
-    "-s",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Add your own catalogue file or folder (same format as the built-in standards/). Repeatable.",
-)
+@profile_option
+@standards_option
 @click.option(
     "--workers",
     "-j",
@@ -181,7 +116,7 @@ def batch(source: Path, out: Path, profile: str, standards, workers, no_progress
       kazakhstan,kz/law-2024.ru.txt;kz/criminal-code.ru.txt,Kazakhstan,ru
       uk,uk/modern-slavery-act.txt,United Kingdom,en
     """
-    from .batch import run_batch
+    from ..batch import run_batch
 
     result = run_batch(
         source,
@@ -198,10 +133,4 @@ def batch(source: Path, out: Path, profile: str, standards, workers, no_progress
         raise LexcheckError(f"none of the {len(result.errors)} frameworks could be analysed", source)
 
 
-def register(cli: click.Group) -> None:
-    """Add ``review`` and ``batch`` to the ``lexcheck`` command group."""
-    cli.add_command(review)
-    cli.add_command(batch)
-
-
-__all__ = ["batch", "echo_warning", "register", "review", "review_warnings"]
+COMMANDS = [review, batch, samples]

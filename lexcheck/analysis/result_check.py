@@ -69,7 +69,7 @@ def _show(value: Any) -> str:
 
 def result_problem(result) -> str | None:
     """The first problem of a rebuilt result (see the module docstring), or ``None``."""
-    from .analysis.statuses import STATUSES
+    from .statuses import STATUSES
 
     problem = _type_problem(result, type(result), "result")
     if problem:
