@@ -125,10 +125,35 @@ def lemma(word: str, lang: str) -> str:
 
 
 def _set_lemmas(lang: str):
+    """The pipeline component: NORM and LEMMA of every token, read and written as arrays.
+
+    Both are functions of the token's text (ORTH), so they are computed once per distinct word
+    (``ORTH hash -> (norm hash, lemma hash)``, kept for the life of the process) and written back
+    with ``Doc.from_array`` instead of a Python loop over Token objects."""
+    tables: dict[int, tuple[object, dict[int, tuple[int, int]]]] = {}
+
     def component(doc):
-        for tok in doc:
-            tok.norm_ = normalise(tok.text)
-            tok.lemma_ = lemma(tok.text, lang)
+        import numpy
+        from spacy.attrs import LEMMA, NORM, ORTH
+
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        entry = tables.get(id(strings))
+        if entry is None or entry[0] is not strings:
+            entry = tables[id(strings)] = (strings, {})
+        table = entry[1]
+        orths = doc.to_array(ORTH)
+        unique, inverse = numpy.unique(orths, return_inverse=True)
+        pairs = []
+        for orth in unique.tolist():
+            got = table.get(orth)
+            if got is None:
+                text = strings[orth]
+                got = table[orth] = (strings.add(normalise(text)), strings.add(lemma(text, lang)))
+            pairs.append(got)
+        values = numpy.asarray(pairs, dtype="uint64")[inverse.reshape(-1)]
+        doc.from_array([NORM, LEMMA], values)
         return doc
 
     return component

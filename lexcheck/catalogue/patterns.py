@@ -216,90 +216,106 @@ class _TokenTest:
         else:
             self.regex = re.compile(pattern)
 
-    def positions(self, doc: _IndexedDoc) -> set[int]:
-        """Every token position that passes the test."""
+    def accepts(self, lemma: str, norm: str, lower: str, like_num: bool) -> bool:
+        """Whether one token (its lemma, norm and lower forms, its LIKE_NUM flag) passes the test."""
         if self.like_num:
-            return {i for i, v in enumerate(doc.like_num) if v}
-        index = doc.index(self.attr)
-        out: set[int] = set()
+            return like_num
+        form = {"lemma": lemma, "norm": norm, "lower": lower}[self.attr]
         if self.regex is not None:
-            for name in (self.attr, "lemma"):
-                idx = doc.index(name)
-                for form in idx:
-                    if self.regex.match(form):
-                        out.update(idx[form])
-            return out
-        for v in self.values or ():
-            out.update(index.get(v, ()))
+            return bool(self.regex.match(form) or self.regex.match(lemma))
+        values = self.values or ()
+        if form in values:
+            return True
         if self.prefixes:
-            for name in (self.attr, "lemma"):
-                idx = doc.index(name)
-                for form in doc.forms_with_prefixes(name, self.prefixes):
-                    out.update(idx[form])
-            if self.values:  # plain words mixed with stems are compared by lemma too
-                lemmas = doc.index("lemma")
-                for v in self.values:
-                    out.update(lemmas.get(v, ()))
-        return out
+            if form.startswith(self.prefixes) or lemma.startswith(self.prefixes):
+                return True
+            return lemma in values  # plain words mixed with stems are compared by lemma too
+        return False
 
 
 class _IndexedDoc:
-    """Token forms of a spaCy Doc with an inverted index, built once per document."""
+    """The non-space tokens of a spaCy Doc as arrays, read once with ``Doc.to_array``.
+
+    ``keys[i]`` is the token's ``(lemma, norm, lower, like_num)`` as string hashes (what every
+    token test reads); ``words_before[i]`` counts the words (not punctuation) before it, for gaps."""
 
     def __init__(self, doc):
-        tokens = [t for t in doc if not t.is_space]  # line breaks do not interrupt a phrase
-        self.orig = [t.i for t in tokens]
-        self.lemma = [t.lemma_ for t in tokens]
-        self.norm = [t.norm_ for t in tokens]
-        self.lower = [t.lower_ for t in tokens]
-        self.like_num = [t.like_num for t in tokens]
+        import numpy
+        from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, NORM
+
+        if len(doc):
+            arr = doc.to_array([LEMMA, NORM, LOWER, LIKE_NUM, IS_SPACE, IS_PUNCT])
+        else:
+            arr = numpy.zeros((0, 6), dtype="uint64")
+        keep = arr[:, 4] == 0  # line breaks do not interrupt a phrase
+        self.orig = numpy.flatnonzero(keep).tolist()
+        arr = arr[keep]
+        self.keys = list(zip(*(arr[:, k].tolist() for k in range(4))))
         # gaps count words, not punctuation: "regardless of—(a) where" is a gap of one word
-        self.words_before = []
-        n = 0
-        for t in tokens:
-            self.words_before.append(n)
-            if not t.is_punct:
-                n += 1
-        self.words_before.append(n)
-        self._index: dict[str, dict[str, list[int]]] = {}
-        self._sorted: dict[str, list[str]] = {}
-
-    def attr(self, name: str) -> list[str]:
-        return getattr(self, name)
-
-    def index(self, name: str) -> dict[str, list[int]]:
-        if name not in self._index:
-            idx: dict[str, list[int]] = {}
-            for i, form in enumerate(self.attr(name)):
-                idx.setdefault(form, []).append(i)
-            self._index[name] = idx
-        return self._index[name]
-
-    def forms_with_prefixes(self, name: str, prefixes: tuple[str, ...]) -> list[str]:
-        from bisect import bisect_left
-
-        if name not in self._sorted:
-            self._sorted[name] = sorted(self.index(name))
-        forms = self._sorted[name]
-        out = []
-        for p in prefixes:
-            i = bisect_left(forms, p)
-            while i < len(forms) and forms[i].startswith(p):
-                out.append(forms[i])
-                i += 1
-        return out
+        words = numpy.zeros(len(arr) + 1, dtype="int64")
+        numpy.cumsum(arr[:, 5] == 0, out=words[1:])
+        self.words_before = words.tolist()
 
 
-def _ends(tests, pos: list[set[int]], i: int, n: int, k: int = 0) -> set[int]:
-    """End positions of the token tests ``tests[k:]`` matched from token ``i``."""
-    if k == len(tests):
-        return {i}
-    out: set[int] = set()
-    if i < n and i in pos[k]:
-        out |= _ends(tests, pos, i + 1, n, k + 1)
-    if tests[k].optional:
-        out |= _ends(tests, pos, i, n, k + 1)
-    return out
+class _Node:
+    """A state of the segment trie: its transitions (one per distinct token test), an index of them
+    by the values and stems they test, and the segments that end here."""
+
+    __slots__ = ("edges", "accept", "exact", "stems", "other", "longest", "memo")
+
+    def __init__(self):
+        self.edges: dict[tuple, tuple[_TokenTest, _Node]] = {}
+        self.accept: list[str] = []
+        self.exact: dict[str, list[tuple]] = {}  # a form -> the edges that may accept it
+        self.stems: dict[str, list[tuple]] = {}  # a stem -> the edges that test it
+        self.other: list[tuple] = []  # edges tested on every token (numbers, regexes)
+        self.longest = 0
+        self.memo: dict[tuple, tuple[_Node, ...]] = {}  # token key -> the states it leads to
+
+    def child(self, test: _TokenTest) -> _Node:
+        edge = self.edges.get(test.key)
+        if edge is not None:
+            return edge[1]
+        node = _Node()
+        self.edges[test.key] = (test, node)
+        if test.like_num or test.regex is not None:
+            self.other.append(test.key)
+        else:
+            for v in test.values or ():
+                self.exact.setdefault(v, []).append(test.key)
+            for p in test.prefixes:
+                self.stems.setdefault(p, []).append(test.key)
+                self.longest = max(self.longest, len(p))
+        return node
+
+    def step(self, key: tuple, forms) -> tuple[_Node, ...]:
+        """The states reached from this one on a token with ``key`` (memoised: keys repeat)."""
+        got = self.memo.get(key)
+        if got is not None:
+            return got
+        lemma, norm, lower = (forms(h) for h in key[:3])
+        like_num = bool(key[3])
+        candidates = set(self.other)
+        for form in {lemma, norm, lower}:
+            candidates.update(self.exact.get(form, ()))
+            if self.stems:
+                for k in range(1, min(len(form), self.longest) + 1):
+                    candidates.update(self.stems.get(form[:k], ()))
+        got = tuple(
+            node
+            for test, node in (self.edges[c] for c in candidates)
+            if test.accepts(lemma, norm, lower, like_num)
+        )
+        self.memo[key] = got
+        return got
+
+
+def _paths(tests: list[_TokenTest]) -> list[list[_TokenTest]]:
+    """Every sequence of tests a segment can match: each optional test taken or skipped."""
+    out: list[list[_TokenTest]] = [[]]
+    for t in tests:
+        out = [p + [t] for p in out] + (out if t.optional else [])
+    return [p for p in out if p]
 
 
 def _chain(chain, k, end, hits, starts, words) -> int | None:
@@ -321,13 +337,15 @@ def _chain(chain, k, end, hits, starts, words) -> int | None:
 
 
 class PatternSet:
-    """Many labelled patterns, matched over a spaCy Doc through an inverted index of its lemmas.
+    """Many labelled patterns, matched over a spaCy Doc in one pass.
 
-    Each pattern is cut at its gaps; each gap-free segment is looked up from the positions of its
-    first word and checked token by token; segments are then chained where the gaps allow. This
-    keeps matching close to the cost of tokenisation (spaCy's own ``{0,n}`` operator expands into
-    n optional wildcards and becomes slow on long texts). Raw spaCy patterns that use other token
-    attributes go to a spaCy ``Matcher``.
+    Each pattern is cut at its gaps; every gap-free segment of every pattern is compiled into one
+    token trie (an optional word gives two paths), which is walked once from each token of the
+    document; the transitions of a state are memoised per distinct token (lemma, norm, lower
+    form), so a walk costs a dictionary look-up per token and per live state. Segments are then
+    chained where the gaps allow (spaCy's own ``{0,n}`` operator expands into n optional wildcards
+    and becomes slow on long texts). Raw spaCy patterns that use other token attributes go to a
+    spaCy ``Matcher``.
     """
 
     def __init__(self, vocab=None):
@@ -336,11 +354,17 @@ class PatternSet:
         self.patterns: list[tuple[str, list[tuple[int, str]]]] = []
         self._fallback_patterns: list[tuple[str, list[dict]]] = []
         self._fallback = None  # a spaCy Matcher, built on first use (not pickled)
+        self._trie: _Node | None = None  # built on first use (not pickled)
 
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_fallback"] = None
+        state["_trie"] = None
         return state
+
+    def __setstate__(self, state):
+        state.setdefault("_trie", None)
+        self.__dict__.update(state)
 
     def add(self, label: str, source: str | list, lang: str) -> None:
         import json
@@ -366,33 +390,54 @@ class PatternSet:
                 self._segments[seg] = [_TokenTest(t) for t in seg_tokens]
             chain.append((gap, seg))
         self.patterns.append((label, chain))
+        self._trie = None
+
+    def _build_trie(self) -> _Node:
+        root = _Node()
+        for seg, tests in self._segments.items():
+            for path in _paths(tests):
+                node = root
+                for test in path:
+                    node = node.child(test)
+                if seg not in node.accept:
+                    node.accept.append(seg)
+        return root
+
+    def segment_hits(self, doc, idoc: _IndexedDoc | None = None) -> dict[str, list[tuple[int, int]]]:
+        """``segment id -> sorted [(start, end), ...]`` in the non-space token positions of ``idoc``."""
+        if self._trie is None:
+            self._trie = self._build_trie()
+        idoc = idoc or _IndexedDoc(doc)
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def forms(h: int) -> str:
+            s = names.get(h)
+            if s is None:
+                s = names[h] = strings[h]
+            return s
+
+        root, keys = self._trie, idoc.keys
+        n = len(keys)
+        found: dict[str, list[tuple[int, int]]] = {}
+        for i in range(n):
+            states = root.step(keys[i], forms)
+            j = i
+            while states:
+                j += 1
+                for node in states:
+                    for seg in node.accept:
+                        found.setdefault(seg, []).append((i, j))
+                if j >= n:
+                    break
+                key = keys[j]
+                states = [nxt for node in states if node.edges for nxt in node.step(key, forms)]
+        return {seg: sorted(set(items)) for seg, items in found.items()}
 
     def __call__(self, doc) -> list[tuple[str, int, int]]:
         """``(label, start token, end token)`` for every match, sorted and without duplicates."""
         idoc = _IndexedDoc(doc)
-        n = len(idoc.lemma)
-        memo: dict = {}
-        hits: dict[str, list[tuple[int, int]]] = {}
-        for seg, tests in self._segments.items():
-            pos = []
-            for t in tests:
-                if t.key not in memo:
-                    memo[t.key] = t.positions(idoc)
-                pos.append(memo[t.key])
-            starts: set[int] = set()
-            for t, p in zip(tests, pos):
-                starts |= p
-                if not t.optional:
-                    break
-            if all(not t.optional for t in tests):
-                found = [
-                    (i, i + len(tests)) for i in starts if all(i + k in pos[k] for k in range(1, len(tests)))
-                ]
-            else:
-                found = [(i, e) for i in starts for e in _ends(tests, pos, i, n) if e > i]
-            if found:
-                found.sort()
-                hits[seg] = found
+        hits = self.segment_hits(doc, idoc)
         starts = {seg: [a for a, _ in items] for seg, items in hits.items()}
         out = set()
         for label, chain in self.patterns:
