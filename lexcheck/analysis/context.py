@@ -207,10 +207,11 @@ def _segments(node: Provision, text: str, inherited: bool):
     for piece in pieces:
         at = own.find(piece, cursor)
         cursor = at + len(piece)
-        aggr = inherited or bool(AGGRAVATED.search(piece) or AGGRAVATED_LEAD.search(piece))
-        if _OTHER_CASE.search(piece):
+        aggravated = bool(AGGRAVATED.search(piece) or AGGRAVATED_LEAD.search(piece))  # searched once
+        aggr = inherited or aggravated
+        if aggr and _OTHER_CASE.search(piece):
             aggr = False
-        if AGGRAVATED.search(piece) or AGGRAVATED_LEAD.search(piece):
+        if aggravated:
             lead_aggr = True  # "2. The same acts, committed:" makes the points below aggravated
         if piece.strip():
             yield Segment(node, pos + at, pos + at + len(piece), aggr)

@@ -8,10 +8,29 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .statuses import GAP_STATUSES
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` written out: dataclasses become dicts (fields in order), lists and
+    dicts are copied, everything else is kept as it is (the results hold strings, numbers, booleans
+    and None only, which ``asdict`` would not copy either)."""
+    kind = type(value)
+    if kind is list or kind is tuple:
+        return kind(_plain(v) for v in value)
+    if kind is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    names = _FIELDS.get(kind)
+    if names is None:
+        if not hasattr(kind, "__dataclass_fields__"):
+            return value
+        names = _FIELDS[kind] = tuple(f.name for f in fields(kind))
+    return {name: _plain(getattr(value, name)) for name in names}
 
 
 @dataclass
@@ -104,7 +123,7 @@ class Finding:
         return self.status in GAP_STATUSES
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = _plain(self)
         d["confidence"] = round(self.confidence, 2)
         return d
 
@@ -171,7 +190,7 @@ class GapAnalysis:
             "framework": {
                 "country": self.country,
                 "title": self.title,
-                "documents": [asdict(d) for d in self.documents],
+                "documents": [_plain(d) for d in self.documents],
             },
             "findings": [f.to_dict() for f in self.findings],
             "summary": self.summary(),
