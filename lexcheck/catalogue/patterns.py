@@ -25,6 +25,7 @@ write ``abuse of ~2 position|situation of vulnerability``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ..errors import CatalogueError
 from ..nlp import lemma, normalise
@@ -318,22 +319,47 @@ def _paths(tests: list[_TokenTest]) -> list[list[_TokenTest]]:
     return [p for p in out if p]
 
 
-def _chain(chain, k, end, hits, starts, words) -> int | None:
+def _chain(chain, k, end, hits, words) -> int | None:
     """Extend a match ending at ``end`` by segments ``chain[k:]`` within their gaps; the end, or None.
     Every occurrence inside a gap is tried, not only the nearest."""
-    from bisect import bisect_left
-
     if k == len(chain):
         return end
     gap, seg = chain[k]
-    items, firsts = hits[seg], starts[seg]
+    firsts, ends = hits[seg]
     i = bisect_left(firsts, end)
-    while i < len(items) and words[items[i][0]] - words[end] <= gap:
-        found = _chain(chain, k + 1, items[i][1], hits, starts, words)
+    limit = words[end] + gap
+    while i < len(firsts) and words[firsts[i]] <= limit:
+        found = _chain(chain, k + 1, ends[i], hits, words)
         if found is not None:
             return found
         i += 1
     return None
+
+
+def _candidates(chain, hits, words, longest) -> range | list[int]:
+    """Indexes of the first segment's hits that may begin a match of ``chain``.
+
+    A match needs an occurrence of every segment, so it is sought from the rarest one: an
+    occurrence of segment r starting at token x can complete only a first hit starting at
+    a <= x with at most ``bound`` words between them (the gaps before r, and the words of the
+    segments before r). Every other first hit is skipped without a search; the hits kept are the
+    ones :func:`_chain` would have searched from anyway, so the result does not change."""
+    firsts = hits[chain[0][1]][0]
+    r = min(range(len(chain)), key=lambda k: len(hits[chain[k][1]][0]))
+    rare = hits[chain[r][1]][0]
+    if r == 0 or len(rare) * 4 >= len(firsts):
+        return range(len(firsts))
+    bound = sum(longest[seg] for _, seg in chain[:r]) + sum(g for g, _ in chain[1 : r + 1])
+    first_words = [words[a] for a in firsts]
+    keep: list[int] = []
+    done = 0  # first hits below this index are already kept or ruled out
+    for x in rare:
+        lo = max(done, bisect_left(first_words, words[x] - bound))
+        hi = bisect_right(firsts, x)
+        if hi > lo:
+            keep.extend(range(lo, hi))
+            done = hi
+    return keep
 
 
 class PatternSet:
@@ -403,8 +429,13 @@ class PatternSet:
                     node.accept.append(seg)
         return root
 
-    def segment_hits(self, doc, idoc: _IndexedDoc | None = None) -> dict[str, list[tuple[int, int]]]:
-        """``segment id -> sorted [(start, end), ...]`` in the non-space token positions of ``idoc``."""
+    def segment_hits(self, doc, idoc: _IndexedDoc | None = None) -> dict[str, tuple[list[int], list[int]]]:
+        """``segment id -> (starts, ends)`` of its matches in the non-space token positions of
+        ``idoc``, sorted by (start, end), without duplicates.
+
+        The tokens are grouped by their key (lemma, norm, lower, like_num) first: the first step of
+        the trie is taken once per distinct key, one-word matches are whole groups of positions,
+        and the trie is walked further only from the positions that can begin a longer match."""
         if self._trie is None:
             self._trie = self._build_trie()
         idoc = idoc or _IndexedDoc(doc)
@@ -417,37 +448,67 @@ class PatternSet:
                 s = names[h] = strings[h]
             return s
 
-        root, keys = self._trie, idoc.keys
+        keys = idoc.keys
         n = len(keys)
-        found: dict[str, list[tuple[int, int]]] = {}
-        for i in range(n):
-            states = root.step(keys[i], forms)
-            j = i
-            while states:
-                j += 1
-                for node in states:
-                    for seg in node.accept:
-                        found.setdefault(seg, []).append((i, j))
-                if j >= n:
-                    break
-                key = keys[j]
-                states = [nxt for node in states if node.edges for nxt in node.step(key, forms)]
-        return {seg: sorted(set(items)) for seg, items in found.items()}
+        groups: dict[tuple, list[int]] = {}
+        for i, key in enumerate(keys):
+            group = groups.get(key)
+            if group is None:
+                groups[key] = [i]
+            else:
+                group.append(i)
+        singles: dict[str, dict[int, list[int]]] = {}  # seg -> the position groups it matches alone
+        deep: list[tuple[_Node, list[int]]] = []
+        for key, positions in groups.items():
+            for node in self._trie.step(key, forms):
+                for seg in node.accept:
+                    singles.setdefault(seg, {})[id(positions)] = positions
+                if node.edges:
+                    deep.append((node, positions))
+        longer: dict[str, list[tuple[int, int]]] = {}
+        for first, positions in deep:
+            for i in positions:
+                states = [first]
+                j = i + 1
+                while j < n:
+                    key = keys[j]
+                    states = [nxt for node in states if node.edges for nxt in node.step(key, forms)]
+                    if not states:
+                        break
+                    j += 1
+                    for node in states:
+                        for seg in node.accept:
+                            longer.setdefault(seg, []).append((i, j))
+        out: dict[str, tuple[list[int], list[int]]] = {}
+        for seg in singles.keys() | longer.keys():
+            lists = list(singles.get(seg, {}).values())
+            if seg not in longer:
+                starts = lists[0] if len(lists) == 1 else sorted(p for group in lists for p in group)
+                out[seg] = (starts, [p + 1 for p in starts])
+                continue
+            pairs = sorted({(p, p + 1) for group in lists for p in group} | set(longer[seg]))
+            out[seg] = ([a for a, _ in pairs], [b for _, b in pairs])
+        return out
 
     def __call__(self, doc) -> list[tuple[str, int, int]]:
         """``(label, start token, end token)`` for every match, sorted and without duplicates."""
         idoc = _IndexedDoc(doc)
         hits = self.segment_hits(doc, idoc)
-        starts = {seg: [a for a, _ in items] for seg, items in hits.items()}
+        words = idoc.words_before
+        longest = self._longest
         out = set()
         for label, chain in self.patterns:
             first = hits.get(chain[0][1])
             if not first or any(seg not in hits for _, seg in chain[1:]):
                 continue
-            for a, b in first:
-                end = _chain(chain, 1, b, hits, starts, idoc.words_before)
+            firsts, ends = first
+            if len(chain) == 1:
+                out.update((label, a, b) for a, b in zip(firsts, ends))
+                continue
+            for i in _candidates(chain, hits, words, longest):
+                end = _chain(chain, 1, ends[i], hits, words)
                 if end is not None:
-                    out.add((label, a, end))
+                    out.add((label, firsts[i], end))
         # back to token indexes of the spaCy Doc
         orig = idoc.orig
         out = {(label, orig[a], orig[b - 1] + 1) for label, a, b in out}
@@ -461,6 +522,11 @@ class PatternSet:
             strings = doc.vocab.strings
             out.update((strings[m], s, e) for m, s, e in self._fallback(doc))
         return sorted(out, key=lambda t: (t[1], t[2], t[0]))
+
+    @property
+    def _longest(self) -> dict[str, int]:
+        """The most words a match of each segment can span (its number of token tests)."""
+        return {seg: len(tests) for seg, tests in self._segments.items()}
 
 
 def find(text: str, sources, lang: str = "en") -> list[str]:
