@@ -234,6 +234,35 @@ class _TokenTest:
         return False
 
 
+def _distinct_rows(rows):
+    """``(distinct rows, row number of each row, positions grouped by row number)`` of a uint64
+    array: rows are told apart by a mixed 64-bit hash, sorted once, and checked to be equal
+    within each group (``numpy.unique(axis=0)`` is used instead in the unlikely case they are not)."""
+    import numpy
+
+    if not len(rows):
+        return rows, numpy.zeros(0, dtype="int64"), numpy.zeros(0, dtype="int64")
+    with numpy.errstate(over="ignore"):
+        mix = numpy.array(
+            [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5], dtype="uint64"
+        )
+        h = (rows * mix).sum(axis=1, dtype="uint64") ^ (rows[:, 0] >> numpy.uint64(29))
+    order = numpy.argsort(h, kind="stable")
+    sorted_h = h[order]
+    new = numpy.empty(len(h), dtype=bool)
+    new[0] = True
+    new[1:] = sorted_h[1:] != sorted_h[:-1]
+    group = numpy.cumsum(new) - 1
+    inverse = numpy.empty(len(h), dtype="int64")
+    inverse[order] = group
+    unique = rows[order[new]]
+    if not (unique[inverse] == rows).all():  # a hash collision: do it the slow way
+        unique, inverse = numpy.unique(rows, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        order = numpy.argsort(inverse, kind="stable")
+    return unique, inverse, order
+
+
 class _IndexedDoc:
     """The non-space tokens of a spaCy Doc as arrays, read once with ``Doc.to_array``.
 
@@ -251,11 +280,21 @@ class _IndexedDoc:
         keep = arr[:, 4] == 0  # line breaks do not interrupt a phrase
         self.orig = numpy.flatnonzero(keep).tolist()
         arr = arr[keep]
-        self.keys = list(zip(*(arr[:, k].tolist() for k in range(4))))
+        # the distinct keys, each token's key number, and the positions of each key
+        unique, inverse, order = _distinct_rows(arr[:, :4])
+        self.key_of: list[tuple] = [tuple(row) for row in unique.tolist()]
+        self.key_ids: list[int] = inverse.tolist()
+        bounds = numpy.cumsum(numpy.bincount(inverse, minlength=len(unique)))[:-1]
+        self.groups: list[list[int]] = [g.tolist() for g in numpy.split(order, bounds)] if len(unique) else []
         # gaps count words, not punctuation: "regardless of—(a) where" is a gap of one word
         words = numpy.zeros(len(arr) + 1, dtype="int64")
         numpy.cumsum(arr[:, 5] == 0, out=words[1:])
         self.words_before = words.tolist()
+
+    @property
+    def keys(self) -> list[tuple]:
+        """Each token's key (lemma, norm, lower, like_num), as string hashes."""
+        return [self.key_of[k] for k in self.key_ids]
 
 
 class _Node:
@@ -294,6 +333,8 @@ class _Node:
         got = self.memo.get(key)
         if got is not None:
             return got
+        if not self.edges:
+            return ()
         lemma, norm, lower = (forms(h) for h in key[:3])
         like_num = bool(key[3])
         candidates = set(self.other)
@@ -448,18 +489,11 @@ class PatternSet:
                 s = names[h] = strings[h]
             return s
 
-        keys = idoc.keys
-        n = len(keys)
-        groups: dict[tuple, list[int]] = {}
-        for i, key in enumerate(keys):
-            group = groups.get(key)
-            if group is None:
-                groups[key] = [i]
-            else:
-                group.append(i)
+        key_of, key_ids = idoc.key_of, idoc.key_ids
+        n = len(key_ids)
         singles: dict[str, dict[int, list[int]]] = {}  # seg -> the position groups it matches alone
         deep: list[tuple[_Node, list[int]]] = []
-        for key, positions in groups.items():
+        for key, positions in zip(key_of, idoc.groups):
             for node in self._trie.step(key, forms):
                 for seg in node.accept:
                     singles.setdefault(seg, {})[id(positions)] = positions
@@ -468,11 +502,16 @@ class PatternSet:
         longer: dict[str, list[tuple[int, int]]] = {}
         for first, positions in deep:
             for i in positions:
-                states = [first]
+                states: tuple[_Node, ...] | list[_Node] = (first,)
                 j = i + 1
                 while j < n:
-                    key = keys[j]
-                    states = [nxt for node in states if node.edges for nxt in node.step(key, forms)]
+                    key = key_of[key_ids[j]]
+                    if len(states) == 1:
+                        node = states[0]
+                        got = node.memo.get(key)
+                        states = got if got is not None else node.step(key, forms)
+                    else:
+                        states = [nxt for node in states for nxt in node.step(key, forms)]
                     if not states:
                         break
                     j += 1
