@@ -14,6 +14,7 @@ from typing import Any
 from .statuses import GAP_STATUSES
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _plain(value: Any) -> Any:
@@ -21,8 +22,12 @@ def _plain(value: Any) -> Any:
     dicts are copied, everything else is kept as it is (the results hold strings, numbers, booleans
     and None only, which ``asdict`` would not copy either)."""
     kind = type(value)
-    if kind is list or kind is tuple:
-        return kind(_plain(v) for v in value)
+    if kind in _SCALARS:
+        return value
+    if kind is list:
+        return [_plain(v) for v in value]
+    if kind is tuple:
+        return tuple([_plain(v) for v in value])
     if kind is dict:
         return {k: _plain(v) for k, v in value.items()}
     names = _FIELDS.get(kind)
