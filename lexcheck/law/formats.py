@@ -23,9 +23,9 @@ from .text_reader import decode_bytes, normalise
 from .xml_reader import read_xml
 
 #: No national text (of any format) may be larger than this; a .docx's main part may not unpack to more.
-#: Analysis costs a few seconds and about 100 MB of memory per MB of text (issue 14): a law of 20 MB
-#: takes a minute or two and about 2 GB; a larger one is refused at once, with how to split it.
-MAX_BYTES = 20 * 1024 * 1024
+#: Analysis costs a few seconds and about 100 MB of memory per MB of text (issue 14): a law of 25 MB
+#: takes about two minutes and 2.5 GB; a larger one is refused at once, with how to split it.
+MAX_BYTES = 25 * 1024 * 1024
 
 TEXT_EXT = {".txt": "txt", ".md": "md", ".text": "txt", ".markdown": "md"}
 EXTENSIONS = {**TEXT_EXT, ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf", ".xml": "xml"}
