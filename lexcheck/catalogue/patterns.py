@@ -142,7 +142,10 @@ def compile_segments(source: str | list, lang: str) -> list[tuple[int, list[dict
     Gaps are joined by :class:`PatternSet` after matching, because spaCy expands ``{0,n}`` into
     n optional wildcard tokens, which makes matching slow on long texts.
     """
-    tokens = compile_pattern(source, lang)
+    return _cut_at_gaps(compile_pattern(source, lang))
+
+
+def _cut_at_gaps(tokens: list[dict]) -> list[tuple[int, list[dict]]]:
     segments: list[tuple[int, list[dict]]] = []
     gap, current = 0, []
     for tok in tokens:
@@ -448,7 +451,7 @@ class PatternSet:
             self._fallback_patterns.append((label, tokens))
             return
         chain = []
-        for gap, seg_tokens in compile_segments(source, lang):
+        for gap, seg_tokens in _cut_at_gaps(tokens):
             key = json.dumps(seg_tokens, sort_keys=True, ensure_ascii=False)
             seg = self._segment_ids.get(key)
             if seg is None:
