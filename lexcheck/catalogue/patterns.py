@@ -380,7 +380,7 @@ def _chain(chain, k, end, hits, words) -> int | None:
     return None
 
 
-def _candidates(chain, hits, words, longest) -> range | list[int]:
+def _candidates(chain, hits, words, longest, first_words) -> range | list[int]:
     """Indexes of the first segment's hits that may begin a match of ``chain``.
 
     A match needs an occurrence of every segment, so it is sought from the rarest one: an
@@ -394,11 +394,14 @@ def _candidates(chain, hits, words, longest) -> range | list[int]:
     if r == 0 or len(rare) * 4 >= len(firsts):
         return range(len(firsts))
     bound = sum(longest[seg] for _, seg in chain[:r]) + sum(g for g, _ in chain[1 : r + 1])
-    first_words = [words[a] for a in firsts]
+    seg = chain[0][1]
+    if seg not in first_words:  # shared by the patterns that begin with the same segment
+        first_words[seg] = [words[a] for a in firsts]
+    fw = first_words[seg]
     keep: list[int] = []
     done = 0  # first hits below this index are already kept or ruled out
     for x in rare:
-        lo = max(done, bisect_left(first_words, words[x] - bound))
+        lo = max(done, bisect_left(fw, words[x] - bound))
         hi = bisect_right(firsts, x)
         if hi > lo:
             keep.extend(range(lo, hi))
@@ -538,6 +541,7 @@ class PatternSet:
         hits = self.segment_hits(doc, idoc)
         words = idoc.words_before
         longest = self._longest
+        first_words: dict[str, list[int]] = {}
         out = set()
         for label, chain in self.patterns:
             first = hits.get(chain[0][1])
@@ -547,7 +551,7 @@ class PatternSet:
             if len(chain) == 1:
                 out.update((label, a, b) for a, b in zip(firsts, ends))
                 continue
-            for i in _candidates(chain, hits, words, longest):
+            for i in _candidates(chain, hits, words, longest, first_words):
                 end = _chain(chain, 1, ends[i], hits, words)
                 if end is not None:
                     out.add((label, firsts[i], end))
