@@ -188,12 +188,25 @@ def _unit(ctx: DocContext, node: Provision) -> Unit:
     )
     body = _body(node, text).strip()
     unit = Unit(ctx, node, operative=operative)
-    unit.heading_only = len(re.sub(r"[\W\d_]+", "", body)) < 15 or bool(_REPEALED.fullmatch(body))
+    unit.heading_only = _letters_below(body, 15) or bool(_REPEALED.fullmatch(body))
     unit.trafficking = bool(TRAFFICKING.search(full))
     unit.offence = bool(OFFENCE.search(full))
     unit.foreign = bool(FOREIGN.search(full) and _ADVISORY.search(full))
     unit.segments = list(_segments(node, text, inherited=False))
     return unit
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _letters_below(text: str, n: int) -> bool:
+    """``text`` has fewer than ``n`` letters (counted until there are ``n``, not over the whole text)."""
+    count = 0
+    for m in _LETTERS.finditer(text):
+        count += m.end() - m.start()
+        if count >= n:
+            return False
+    return True
 
 
 def _segments(node: Provision, text: str, inherited: bool):
@@ -207,10 +220,11 @@ def _segments(node: Provision, text: str, inherited: bool):
     for piece in pieces:
         at = own.find(piece, cursor)
         cursor = at + len(piece)
-        aggr = inherited or bool(AGGRAVATED.search(piece) or AGGRAVATED_LEAD.search(piece))
-        if _OTHER_CASE.search(piece):
+        aggravated = bool(AGGRAVATED.search(piece) or AGGRAVATED_LEAD.search(piece))  # searched once
+        aggr = inherited or aggravated
+        if aggr and _OTHER_CASE.search(piece):
             aggr = False
-        if AGGRAVATED.search(piece) or AGGRAVATED_LEAD.search(piece):
+        if aggravated:
             lead_aggr = True  # "2. The same acts, committed:" makes the points below aggravated
         if piece.strip():
             yield Segment(node, pos + at, pos + at + len(piece), aggr)

@@ -67,18 +67,31 @@ def find_hits(catalogue: Catalogue, contexts: list[DocContext]) -> dict[tuple[st
     for ctx in contexts:
         matcher = _matcher(ctx.lang, catalogue)
         sdoc = ctx.spacy_doc
+        text = ctx.document.text
+        doc_id = ctx.document.id
+        found = matcher(sdoc)
+        if not found:
+            continue
+        # character offsets of every token, read once as arrays (a Span per hit is slow)
+        from spacy.attrs import IDX, LENGTH
+
+        offsets = sdoc.to_array([IDX, LENGTH])
+        starts, lengths = offsets[:, 0].tolist(), offsets[:, 1].tolist()
+        labels: dict[str, tuple[str, str, bool]] = {}
         seen: set[tuple[str, int, int]] = set()
-        for label, s, e in matcher(sdoc):
-            rid, key = label.split("\x1f", 1)
-            negative = key.startswith("!")
-            key = key.lstrip("!")
-            span = sdoc[s:e]
-            start, end = span.start_char, span.end_char
+        for label, s, e in found:
+            parts = labels.get(label)
+            if parts is None:
+                rid, key = label.split("\x1f", 1)
+                negative = key.startswith("!")
+                parts = labels[label] = (rid, key.lstrip("!"), negative)
+            rid, key, negative = parts
+            start, end = starts[s], starts[e - 1] + lengths[e - 1]
             marker = (label, start, end)
             if marker in seen:
                 continue
             seen.add(marker)
-            out[(rid, key, negative)].append(Hit(rid, key, negative, ctx.document.id, start, end, span.text))
+            out[(rid, key, negative)].append(Hit(rid, key, negative, doc_id, start, end, text[start:end]))
     for hits in out.values():
         hits.sort(key=lambda h: (h.doc, h.start, h.end))
     return out

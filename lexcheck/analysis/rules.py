@@ -9,6 +9,7 @@ add evidence to them, and add qualifiers; it changes nothing else.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..catalogue.model import Requirement
 from ..lang import merged_regex, merged_source
@@ -174,7 +175,8 @@ def _rule_child_no_means(req: Requirement, run: Run, finding: Finding, hits: lis
 
 def _child_offence_without_means(run: Run, means_hits: list[Hit]) -> tuple[Hit, str] | None:
     """A trafficking article, or a paragraph/point of one, about children, with acts and no means."""
-    acts = run.anchors.role_hits(run.hits, "acts")
+    acts = _starts_by_doc(run.anchors.role_hits(run.hits, "acts"))
+    means = _starts_by_doc(means_hits)
     for unit in run.anchors.trafficking_units:
         doc, text = unit.doc.document.id, unit.doc.document.text
         nodes = [unit.node] + [n for c in unit.node.children for n in (c, *c.children)]
@@ -182,15 +184,30 @@ def _child_offence_without_means(run: Run, means_hits: list[Hit]) -> tuple[Hit, 
             head = (node.heading or "") + " " + text[node.text_start : node.text_start + 300]
             if not CHILD.search(head):
                 continue
-            inside = [h for h in means_hits if h.doc == doc and node.start <= h.start < node.end]
-            has_act = node is unit.node or any(
-                h.doc == doc and node.start <= h.start < node.end for h in acts
-            )
+            inside = _any_start_in(means, doc, node.start, node.end)
+            has_act = node is unit.node or _any_start_in(acts, doc, node.start, node.end)
             if not inside and has_act:
                 start = node.start
                 hit = Hit("", "", False, doc, start, min(node.end, start + 1), "")
                 return hit, text[start : min(node.end, start + 300)].strip()
     return None
+
+
+def _starts_by_doc(hits: list[Hit]) -> dict[str, list[int]]:
+    """The start offsets of ``hits``, sorted, per document."""
+    out: dict[str, list[int]] = {}
+    for h in hits:
+        out.setdefault(h.doc, []).append(h.start)
+    for starts in out.values():
+        starts.sort()
+    return out
+
+
+def _any_start_in(starts: dict[str, list[int]], doc: str, start: int, end: int) -> bool:
+    """Some hit of ``doc`` starts in ``[start, end)``."""
+    found = starts.get(doc, [])
+    i = bisect_left(found, start)
+    return i < len(found) and found[i] < end
 
 
 def _child_limb(run: Run, means_hits: list[Hit]) -> tuple[Hit, str] | None:
@@ -221,7 +238,7 @@ def _rule_no_transnationality(req: Requirement, run: Run, finding: Finding, hits
     else:
         finding.status = "missing"
         return
-    express = [h for e in req.elements for h in run.hits.get((req.id, e.key, False), [])]
+    express = _starts_by_doc([h for e in req.elements for h in run.hits.get((req.id, e.key, False), [])])
     flags = []
     for neg in req.negative:
         for h in run.hits.get((req.id, neg.key, True), []):
@@ -229,7 +246,7 @@ def _rule_no_transnationality(req: Requirement, run: Run, finding: Finding, hits
                 continue
             sentence, s, e = run.sentence(h)
             # "within or across the borders" covers both: not a requirement of a border crossing
-            if _WITHIN.search(sentence) or any(x.doc == h.doc and s <= x.start < e for x in express):
+            if _WITHIN.search(sentence) or _any_start_in(express, h.doc, s, e):
                 continue
             flags.append((neg, h))
     # drop the generic catalogue qualifiers; this rule judges red flags in the basic offence only

@@ -22,7 +22,7 @@ other countries are never in scope.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..lang import merged_regex, merged_source
@@ -109,17 +109,30 @@ class Anchors:
         return [h for (rid, _key, neg), items in hits.items() if rid in ids and not neg for h in items]
 
 
-def _count_distinct(hits, ids: frozenset[str], unit: Unit) -> int:
+class _HitIndex:
+    """The element hits (not red flags) of each document, sorted by start: ``(starts, (rid, key))``."""
+
+    def __init__(self, hits):
+        by_doc: dict[str, list[tuple[int, str, str]]] = {}
+        for (r, key, neg), items in hits.items():
+            if not neg:
+                for h in items:
+                    by_doc.setdefault(h.doc, []).append((h.start, r, key))
+        self.docs: dict[str, tuple[list[int], list[tuple[str, str]]]] = {}
+        for doc, entries in by_doc.items():
+            entries.sort()
+            self.docs[doc] = ([s for s, _, _ in entries], [(r, k) for _, r, k in entries])
+
+    def within(self, doc: str, start: int, end: int) -> list[tuple[str, str]]:
+        """``(rid, key)`` of the hits that start in ``[start, end)`` of ``doc``."""
+        starts, keys = self.docs.get(doc, ((), ()))
+        return keys[bisect_left(starts, start) : bisect_left(starts, end)]  # type: ignore[index]
+
+
+def _count_distinct(index: _HitIndex, ids: frozenset[str], unit: Unit) -> int:
     """How many different elements of the requirements ``ids`` are found in ``unit``."""
-    keys = set()
-    for (r, key, neg), items in hits.items():
-        if r not in ids or neg:
-            continue
-        for h in items:
-            if h.doc == unit.doc.document.id and unit.node.start <= h.start < unit.node.end:
-                keys.add((r, key))
-                break
-    return len(keys)
+    found = index.within(unit.doc.document.id, unit.node.start, unit.node.end)
+    return len({(r, key) for r, key in found if r in ids})
 
 
 def _usable(unit: Unit) -> bool:
@@ -144,15 +157,17 @@ def _facts(contexts: list[DocContext], hits, roles: dict[str, frozenset[str]]) -
     acts, purpose = roles.get("acts", frozenset()), roles.get("purpose", frozenset())
     units = [u for ctx in contexts for u in ctx.units if _usable(u)]
     loose = [u for u in units if u.offence and u.trafficking and not u.heading_only]
-    strict = [u for u in loose if _count_distinct(hits, acts, u) >= 2]
+    index = _HitIndex(hits)
+    strict = [u for u in loose if _count_distinct(index, acts, u) >= 2]
+    in_strict = {id(u) for u in strict}
     acts_and_purpose = [
         u
         for u in units
         if u.offence
         and not u.heading_only
-        and u not in strict
-        and _count_distinct(hits, acts, u) >= 2
-        and _count_distinct(hits, purpose, u) >= 1
+        and id(u) not in in_strict
+        and _count_distinct(index, acts, u) >= 2
+        and _count_distinct(index, purpose, u) >= 1
     ]
     defs = [
         (ctx, d)
@@ -170,7 +185,7 @@ def _facts(contexts: list[DocContext], hits, roles: dict[str, frozenset[str]]) -
     uses_term = [
         u
         for u in loose
-        if u not in strict and any(re.search(rf"\b{re.escape(t)}\b", u.text, _F) for t in terms if t)
+        if id(u) not in in_strict and any(re.search(rf"\b{re.escape(t)}\b", u.text, _F) for t in terms if t)
     ]
     core = strict + acts_and_purpose + uses_term or loose
     core_nums = set().union(*(_nums(u) for u in core)) if core else set()
@@ -242,6 +257,7 @@ def _offence_scope(f: _Facts, built: dict[str, Scope]) -> Scope:
     passing "guilty of an offense" in a long assistance article does not make it criminal law, and a
     smuggling offence is not trafficking."""
     offence = Scope()
+    core = {id(u) for u in f.core}
     for unit in f.related:
         if not unit.offence or unit.heading_only:
             continue
@@ -249,7 +265,7 @@ def _offence_scope(f: _Facts, built: dict[str, Scope]) -> Scope:
         parts = unit.node.children or [unit.node]
         marked = [p for p in parts if _creates_offence(p, text)]
         lead = OFFENCE.search(text[unit.node.start : unit.node.text_end])
-        if lead or len(marked) >= 2 or len(marked) * 2 >= len(parts) or unit in f.core:
+        if lead or len(marked) >= 2 or len(marked) * 2 >= len(parts) or id(unit) in core:
             marked = parts  # a criminal-law article: all of it
         for p in marked:
             offence.add(doc_id, p.start, p.end)
@@ -299,8 +315,9 @@ def _glossary_scope(f: _Facts, built: dict[str, Scope]) -> Scope:
 def _sanction_segments(f: _Facts) -> list[tuple[Unit, Segment]]:
     """The sentences of the trafficking offences, and the penalty paragraphs that refer to them."""
     sanctions = [(u, seg) for u in f.core for seg in u.segments]
+    core = {id(u) for u in f.core}
     for unit in f.related:
-        if unit in f.core or not unit.offence:
+        if id(unit) in core or not unit.offence:
             continue
         text = unit.doc.document.text
         for part in unit.node.children or [unit.node]:
@@ -369,12 +386,19 @@ def _used_definitions(contexts, scope: Scope, defs):
         text = by_id[doc].document.text
         texts.extend(text[s:e].lower() for s, e in spans)
     blob = "\n".join(texts)
+    # the first four letters of every word of the blob: a stem (four letters or more) that begins
+    # with a letter can only be found where one of them begins (a necessary test before re.search)
+    heads = {blob[m.start() : m.start() + 4] for m in re.finditer(r"\b\w", blob)}
+    seen: dict[str, bool] = {}
     out = []
     for ctx, d in defs:
         term = d.term.lower().strip(" \"'“”«»")
         if len(term) < 4:
             continue
         stem = term if " " in term else term[: max(4, len(term) - 2)]
-        if re.search(r"\b" + re.escape(stem), blob):
+        if stem not in seen:
+            possible = not re.match(r"\w", stem) or stem[:4] in heads
+            seen[stem] = possible and bool(re.search(r"\b" + re.escape(stem), blob))
+        if seen[stem]:
             out.append((ctx, d))
     return out

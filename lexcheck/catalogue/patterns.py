@@ -25,6 +25,7 @@ write ``abuse of ~2 position|situation of vulnerability``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ..errors import CatalogueError
 from ..nlp import lemma, normalise
@@ -141,7 +142,10 @@ def compile_segments(source: str | list, lang: str) -> list[tuple[int, list[dict
     Gaps are joined by :class:`PatternSet` after matching, because spaCy expands ``{0,n}`` into
     n optional wildcard tokens, which makes matching slow on long texts.
     """
-    tokens = compile_pattern(source, lang)
+    return _cut_at_gaps(compile_pattern(source, lang))
+
+
+def _cut_at_gaps(tokens: list[dict]) -> list[tuple[int, list[dict]]]:
     segments: list[tuple[int, list[dict]]] = []
     gap, current = 0, []
     for tok in tokens:
@@ -216,118 +220,205 @@ class _TokenTest:
         else:
             self.regex = re.compile(pattern)
 
-    def positions(self, doc: _IndexedDoc) -> set[int]:
-        """Every token position that passes the test."""
+    def accepts(self, lemma: str, norm: str, lower: str, like_num: bool) -> bool:
+        """Whether one token (its lemma, norm and lower forms, its LIKE_NUM flag) passes the test."""
         if self.like_num:
-            return {i for i, v in enumerate(doc.like_num) if v}
-        index = doc.index(self.attr)
-        out: set[int] = set()
+            return like_num
+        form = {"lemma": lemma, "norm": norm, "lower": lower}[self.attr]
         if self.regex is not None:
-            for name in (self.attr, "lemma"):
-                idx = doc.index(name)
-                for form in idx:
-                    if self.regex.match(form):
-                        out.update(idx[form])
-            return out
-        for v in self.values or ():
-            out.update(index.get(v, ()))
+            return bool(self.regex.match(form) or self.regex.match(lemma))
+        values = self.values or ()
+        if form in values:
+            return True
         if self.prefixes:
-            for name in (self.attr, "lemma"):
-                idx = doc.index(name)
-                for form in doc.forms_with_prefixes(name, self.prefixes):
-                    out.update(idx[form])
-            if self.values:  # plain words mixed with stems are compared by lemma too
-                lemmas = doc.index("lemma")
-                for v in self.values:
-                    out.update(lemmas.get(v, ()))
-        return out
+            if form.startswith(self.prefixes) or lemma.startswith(self.prefixes):
+                return True
+            return lemma in values  # plain words mixed with stems are compared by lemma too
+        return False
+
+
+def _distinct_rows(rows):
+    """``(distinct rows, row number of each row, positions grouped by row number)`` of a uint64
+    array: rows are told apart by a mixed 64-bit hash, sorted once, and checked to be equal
+    within each group (``numpy.unique(axis=0)`` is used instead in the unlikely case they are not)."""
+    import numpy
+
+    if not len(rows):
+        return rows, numpy.zeros(0, dtype="int64"), numpy.zeros(0, dtype="int64")
+    with numpy.errstate(over="ignore"):
+        mix = numpy.array(
+            [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5], dtype="uint64"
+        )
+        h = (rows * mix).sum(axis=1, dtype="uint64") ^ (rows[:, 0] >> numpy.uint64(29))
+    order = numpy.argsort(h, kind="stable")
+    sorted_h = h[order]
+    new = numpy.empty(len(h), dtype=bool)
+    new[0] = True
+    new[1:] = sorted_h[1:] != sorted_h[:-1]
+    group = numpy.cumsum(new) - 1
+    inverse = numpy.empty(len(h), dtype="int64")
+    inverse[order] = group
+    unique = rows[order[new]]
+    if not (unique[inverse] == rows).all():  # a hash collision: do it the slow way
+        unique, inverse = numpy.unique(rows, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        order = numpy.argsort(inverse, kind="stable")
+    return unique, inverse, order
 
 
 class _IndexedDoc:
-    """Token forms of a spaCy Doc with an inverted index, built once per document."""
+    """The non-space tokens of a spaCy Doc as arrays, read once with ``Doc.to_array``.
+
+    ``keys[i]`` is the token's ``(lemma, norm, lower, like_num)`` as string hashes (what every
+    token test reads); ``words_before[i]`` counts the words (not punctuation) before it, for gaps."""
 
     def __init__(self, doc):
-        tokens = [t for t in doc if not t.is_space]  # line breaks do not interrupt a phrase
-        self.orig = [t.i for t in tokens]
-        self.lemma = [t.lemma_ for t in tokens]
-        self.norm = [t.norm_ for t in tokens]
-        self.lower = [t.lower_ for t in tokens]
-        self.like_num = [t.like_num for t in tokens]
+        import numpy
+        from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, NORM
+
+        if len(doc):
+            arr = doc.to_array([LEMMA, NORM, LOWER, LIKE_NUM, IS_SPACE, IS_PUNCT])
+        else:
+            arr = numpy.zeros((0, 6), dtype="uint64")
+        keep = arr[:, 4] == 0  # line breaks do not interrupt a phrase
+        self.orig = numpy.flatnonzero(keep).tolist()
+        arr = arr[keep]
+        # the distinct keys, each token's key number, and the positions of each key
+        unique, inverse, order = _distinct_rows(arr[:, :4])
+        self.key_of: list[tuple] = [tuple(row) for row in unique.tolist()]
+        self.key_ids: list[int] = inverse.tolist()
+        bounds = numpy.cumsum(numpy.bincount(inverse, minlength=len(unique)))[:-1]
+        self.groups: list[list[int]] = [g.tolist() for g in numpy.split(order, bounds)] if len(unique) else []
         # gaps count words, not punctuation: "regardless of—(a) where" is a gap of one word
-        self.words_before = []
-        n = 0
-        for t in tokens:
-            self.words_before.append(n)
-            if not t.is_punct:
-                n += 1
-        self.words_before.append(n)
-        self._index: dict[str, dict[str, list[int]]] = {}
-        self._sorted: dict[str, list[str]] = {}
+        words = numpy.zeros(len(arr) + 1, dtype="int64")
+        numpy.cumsum(arr[:, 5] == 0, out=words[1:])
+        self.words_before = words.tolist()
 
-    def attr(self, name: str) -> list[str]:
-        return getattr(self, name)
-
-    def index(self, name: str) -> dict[str, list[int]]:
-        if name not in self._index:
-            idx: dict[str, list[int]] = {}
-            for i, form in enumerate(self.attr(name)):
-                idx.setdefault(form, []).append(i)
-            self._index[name] = idx
-        return self._index[name]
-
-    def forms_with_prefixes(self, name: str, prefixes: tuple[str, ...]) -> list[str]:
-        from bisect import bisect_left
-
-        if name not in self._sorted:
-            self._sorted[name] = sorted(self.index(name))
-        forms = self._sorted[name]
-        out = []
-        for p in prefixes:
-            i = bisect_left(forms, p)
-            while i < len(forms) and forms[i].startswith(p):
-                out.append(forms[i])
-                i += 1
-        return out
+    @property
+    def keys(self) -> list[tuple]:
+        """Each token's key (lemma, norm, lower, like_num), as string hashes."""
+        return [self.key_of[k] for k in self.key_ids]
 
 
-def _ends(tests, pos: list[set[int]], i: int, n: int, k: int = 0) -> set[int]:
-    """End positions of the token tests ``tests[k:]`` matched from token ``i``."""
-    if k == len(tests):
-        return {i}
-    out: set[int] = set()
-    if i < n and i in pos[k]:
-        out |= _ends(tests, pos, i + 1, n, k + 1)
-    if tests[k].optional:
-        out |= _ends(tests, pos, i, n, k + 1)
-    return out
+class _Node:
+    """A state of the segment trie: its transitions (one per distinct token test), an index of them
+    by the values and stems they test, and the segments that end here."""
+
+    __slots__ = ("edges", "accept", "exact", "stems", "other", "longest", "memo")
+
+    def __init__(self):
+        self.edges: dict[tuple, tuple[_TokenTest, _Node]] = {}
+        self.accept: list[str] = []
+        self.exact: dict[str, list[tuple]] = {}  # a form -> the edges that may accept it
+        self.stems: dict[str, list[tuple]] = {}  # a stem -> the edges that test it
+        self.other: list[tuple] = []  # edges tested on every token (numbers, regexes)
+        self.longest = 0
+        self.memo: dict[tuple, tuple[_Node, ...]] = {}  # token key -> the states it leads to
+
+    def child(self, test: _TokenTest) -> _Node:
+        edge = self.edges.get(test.key)
+        if edge is not None:
+            return edge[1]
+        node = _Node()
+        self.edges[test.key] = (test, node)
+        if test.like_num or test.regex is not None:
+            self.other.append(test.key)
+        else:
+            for v in test.values or ():
+                self.exact.setdefault(v, []).append(test.key)
+            for p in test.prefixes:
+                self.stems.setdefault(p, []).append(test.key)
+                self.longest = max(self.longest, len(p))
+        return node
+
+    def step(self, key: tuple, forms) -> tuple[_Node, ...]:
+        """The states reached from this one on a token with ``key`` (memoised: keys repeat)."""
+        got = self.memo.get(key)
+        if got is not None:
+            return got
+        if not self.edges:
+            return ()
+        lemma, norm, lower = (forms(h) for h in key[:3])
+        like_num = bool(key[3])
+        candidates = set(self.other)
+        for form in {lemma, norm, lower}:
+            candidates.update(self.exact.get(form, ()))
+            if self.stems:
+                for k in range(1, min(len(form), self.longest) + 1):
+                    candidates.update(self.stems.get(form[:k], ()))
+        got = tuple(
+            node
+            for test, node in (self.edges[c] for c in candidates)
+            if test.accepts(lemma, norm, lower, like_num)
+        )
+        self.memo[key] = got
+        return got
 
 
-def _chain(chain, k, end, hits, starts, words) -> int | None:
+def _paths(tests: list[_TokenTest]) -> list[list[_TokenTest]]:
+    """Every sequence of tests a segment can match: each optional test taken or skipped."""
+    out: list[list[_TokenTest]] = [[]]
+    for t in tests:
+        out = [p + [t] for p in out] + (out if t.optional else [])
+    return [p for p in out if p]
+
+
+def _chain(chain, k, end, hits, words) -> int | None:
     """Extend a match ending at ``end`` by segments ``chain[k:]`` within their gaps; the end, or None.
     Every occurrence inside a gap is tried, not only the nearest."""
-    from bisect import bisect_left
-
     if k == len(chain):
         return end
     gap, seg = chain[k]
-    items, firsts = hits[seg], starts[seg]
+    firsts, ends = hits[seg]
     i = bisect_left(firsts, end)
-    while i < len(items) and words[items[i][0]] - words[end] <= gap:
-        found = _chain(chain, k + 1, items[i][1], hits, starts, words)
+    limit = words[end] + gap
+    while i < len(firsts) and words[firsts[i]] <= limit:
+        found = _chain(chain, k + 1, ends[i], hits, words)
         if found is not None:
             return found
         i += 1
     return None
 
 
-class PatternSet:
-    """Many labelled patterns, matched over a spaCy Doc through an inverted index of its lemmas.
+def _candidates(chain, hits, words, longest, first_words) -> range | list[int]:
+    """Indexes of the first segment's hits that may begin a match of ``chain``.
 
-    Each pattern is cut at its gaps; each gap-free segment is looked up from the positions of its
-    first word and checked token by token; segments are then chained where the gaps allow. This
-    keeps matching close to the cost of tokenisation (spaCy's own ``{0,n}`` operator expands into
-    n optional wildcards and becomes slow on long texts). Raw spaCy patterns that use other token
-    attributes go to a spaCy ``Matcher``.
+    A match needs an occurrence of every segment, so it is sought from the rarest one: an
+    occurrence of segment r starting at token x can complete only a first hit starting at
+    a <= x with at most ``bound`` words between them (the gaps before r, and the words of the
+    segments before r). Every other first hit is skipped without a search; the hits kept are the
+    ones :func:`_chain` would have searched from anyway, so the result does not change."""
+    firsts = hits[chain[0][1]][0]
+    r = min(range(len(chain)), key=lambda k: len(hits[chain[k][1]][0]))
+    rare = hits[chain[r][1]][0]
+    if r == 0 or len(rare) * 4 >= len(firsts):
+        return range(len(firsts))
+    bound = sum(longest[seg] for _, seg in chain[:r]) + sum(g for g, _ in chain[1 : r + 1])
+    seg = chain[0][1]
+    if seg not in first_words:  # shared by the patterns that begin with the same segment
+        first_words[seg] = [words[a] for a in firsts]
+    fw = first_words[seg]
+    keep: list[int] = []
+    done = 0  # first hits below this index are already kept or ruled out
+    for x in rare:
+        lo = max(done, bisect_left(fw, words[x] - bound))
+        hi = bisect_right(firsts, x)
+        if hi > lo:
+            keep.extend(range(lo, hi))
+            done = hi
+    return keep
+
+
+class PatternSet:
+    """Many labelled patterns, matched over a spaCy Doc in one pass.
+
+    Each pattern is cut at its gaps; every gap-free segment of every pattern is compiled into one
+    token trie (an optional word gives two paths), which is walked once from each token of the
+    document; the transitions of a state are memoised per distinct token (lemma, norm, lower
+    form), so a walk costs a dictionary look-up per token and per live state. Segments are then
+    chained where the gaps allow (spaCy's own ``{0,n}`` operator expands into n optional wildcards
+    and becomes slow on long texts). Raw spaCy patterns that use other token attributes go to a
+    spaCy ``Matcher``.
     """
 
     def __init__(self, vocab=None):
@@ -336,11 +427,17 @@ class PatternSet:
         self.patterns: list[tuple[str, list[tuple[int, str]]]] = []
         self._fallback_patterns: list[tuple[str, list[dict]]] = []
         self._fallback = None  # a spaCy Matcher, built on first use (not pickled)
+        self._trie: _Node | None = None  # built on first use (not pickled)
 
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_fallback"] = None
+        state["_trie"] = None
         return state
+
+    def __setstate__(self, state):
+        state.setdefault("_trie", None)
+        self.__dict__.update(state)
 
     def add(self, label: str, source: str | list, lang: str) -> None:
         import json
@@ -357,7 +454,7 @@ class PatternSet:
             self._fallback_patterns.append((label, tokens))
             return
         chain = []
-        for gap, seg_tokens in compile_segments(source, lang):
+        for gap, seg_tokens in _cut_at_gaps(tokens):
             key = json.dumps(seg_tokens, sort_keys=True, ensure_ascii=False)
             seg = self._segment_ids.get(key)
             if seg is None:
@@ -366,43 +463,98 @@ class PatternSet:
                 self._segments[seg] = [_TokenTest(t) for t in seg_tokens]
             chain.append((gap, seg))
         self.patterns.append((label, chain))
+        self._trie = None
+
+    def _build_trie(self) -> _Node:
+        root = _Node()
+        for seg, tests in self._segments.items():
+            for path in _paths(tests):
+                node = root
+                for test in path:
+                    node = node.child(test)
+                if seg not in node.accept:
+                    node.accept.append(seg)
+        return root
+
+    def segment_hits(self, doc, idoc: _IndexedDoc | None = None) -> dict[str, tuple[list[int], list[int]]]:
+        """``segment id -> (starts, ends)`` of its matches in the non-space token positions of
+        ``idoc``, sorted by (start, end), without duplicates.
+
+        The tokens are grouped by their key (lemma, norm, lower, like_num) first: the first step of
+        the trie is taken once per distinct key, one-word matches are whole groups of positions,
+        and the trie is walked further only from the positions that can begin a longer match."""
+        if self._trie is None:
+            self._trie = self._build_trie()
+        idoc = idoc or _IndexedDoc(doc)
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def forms(h: int) -> str:
+            s = names.get(h)
+            if s is None:
+                s = names[h] = strings[h]
+            return s
+
+        key_of, key_ids = idoc.key_of, idoc.key_ids
+        n = len(key_ids)
+        singles: dict[str, dict[int, list[int]]] = {}  # seg -> the position groups it matches alone
+        deep: list[tuple[_Node, list[int]]] = []
+        for key, positions in zip(key_of, idoc.groups):
+            for node in self._trie.step(key, forms):
+                for seg in node.accept:
+                    singles.setdefault(seg, {})[id(positions)] = positions
+                if node.edges:
+                    deep.append((node, positions))
+        longer: dict[str, list[tuple[int, int]]] = {}
+        for first, positions in deep:
+            for i in positions:
+                states: tuple[_Node, ...] | list[_Node] = (first,)
+                j = i + 1
+                while j < n:
+                    key = key_of[key_ids[j]]
+                    if len(states) == 1:
+                        node = states[0]
+                        got = node.memo.get(key)
+                        states = got if got is not None else node.step(key, forms)
+                    else:
+                        states = [nxt for node in states for nxt in node.step(key, forms)]
+                    if not states:
+                        break
+                    j += 1
+                    for node in states:
+                        for seg in node.accept:
+                            longer.setdefault(seg, []).append((i, j))
+        out: dict[str, tuple[list[int], list[int]]] = {}
+        for seg in singles.keys() | longer.keys():
+            lists = list(singles.get(seg, {}).values())
+            if seg not in longer:
+                starts = lists[0] if len(lists) == 1 else sorted(p for group in lists for p in group)
+                out[seg] = (starts, [p + 1 for p in starts])
+                continue
+            pairs = sorted({(p, p + 1) for group in lists for p in group} | set(longer[seg]))
+            out[seg] = ([a for a, _ in pairs], [b for _, b in pairs])
+        return out
 
     def __call__(self, doc) -> list[tuple[str, int, int]]:
         """``(label, start token, end token)`` for every match, sorted and without duplicates."""
         idoc = _IndexedDoc(doc)
-        n = len(idoc.lemma)
-        memo: dict = {}
-        hits: dict[str, list[tuple[int, int]]] = {}
-        for seg, tests in self._segments.items():
-            pos = []
-            for t in tests:
-                if t.key not in memo:
-                    memo[t.key] = t.positions(idoc)
-                pos.append(memo[t.key])
-            starts: set[int] = set()
-            for t, p in zip(tests, pos):
-                starts |= p
-                if not t.optional:
-                    break
-            if all(not t.optional for t in tests):
-                found = [
-                    (i, i + len(tests)) for i in starts if all(i + k in pos[k] for k in range(1, len(tests)))
-                ]
-            else:
-                found = [(i, e) for i in starts for e in _ends(tests, pos, i, n) if e > i]
-            if found:
-                found.sort()
-                hits[seg] = found
-        starts = {seg: [a for a, _ in items] for seg, items in hits.items()}
+        hits = self.segment_hits(doc, idoc)
+        words = idoc.words_before
+        longest = self._longest
+        first_words: dict[str, list[int]] = {}
         out = set()
         for label, chain in self.patterns:
             first = hits.get(chain[0][1])
             if not first or any(seg not in hits for _, seg in chain[1:]):
                 continue
-            for a, b in first:
-                end = _chain(chain, 1, b, hits, starts, idoc.words_before)
+            firsts, ends = first
+            if len(chain) == 1:
+                out.update((label, a, b) for a, b in zip(firsts, ends))
+                continue
+            for i in _candidates(chain, hits, words, longest, first_words):
+                end = _chain(chain, 1, ends[i], hits, words)
                 if end is not None:
-                    out.add((label, a, end))
+                    out.add((label, firsts[i], end))
         # back to token indexes of the spaCy Doc
         orig = idoc.orig
         out = {(label, orig[a], orig[b - 1] + 1) for label, a, b in out}
@@ -416,6 +568,11 @@ class PatternSet:
             strings = doc.vocab.strings
             out.update((strings[m], s, e) for m, s, e in self._fallback(doc))
         return sorted(out, key=lambda t: (t[1], t[2], t[0]))
+
+    @property
+    def _longest(self) -> dict[str, int]:
+        """The most words a match of each segment can span (its number of token tests)."""
+        return {seg: len(tests) for seg, tests in self._segments.items()}
 
 
 def find(text: str, sources, lang: str = "en") -> list[str]:

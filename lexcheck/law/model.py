@@ -115,7 +115,23 @@ class Document:
         return it
 
     def get(self, eid: str) -> Provision | None:
-        return next((p for p in self.provisions() if p.eid == eid), None)
+        """The first provision (in document order) with ``eid``, through an eid index built once.
+
+        The index is rebuilt when the tree may have changed since (a new root, or a look-up that
+        misses or finds a provision whose eid has changed), so a miss costs one walk of the tree."""
+        found = self._eid_index(rebuild=False).get(eid)
+        if found is None or found.eid != eid:
+            found = self._eid_index(rebuild=True).get(eid)
+        return found
+
+    def _eid_index(self, rebuild: bool) -> dict[str, Provision]:
+        cached = self.__dict__.get("_eids")  # not a field: no part of equality, repr or asdict
+        if rebuild or cached is None or cached[0] is not self.root:
+            index: dict[str, Provision] = {}
+            for p in self.provisions():
+                index.setdefault(p.eid, p)
+            cached = self.__dict__["_eids"] = (self.root, index)
+        return cached[1]
 
 
 @dataclass
