@@ -128,7 +128,7 @@ def _known_russian(words: list[str]) -> None:
     pymorphy3 costs about 40 us per distinct word, with a cold cache, and a fraction of a second to
     load its dictionaries: the entry (keyed by the pymorphy3 dictionaries' version and the words)
     lets a later process analyse the same text without either, as the English table does."""
-    from .cache import cache_dir
+    from .files.cache import cache_dir
 
     words = sorted({w for w in words if w not in _RU_KNOWN and any("а" <= ch <= "я" for ch in w)})
     if len(words) < 50 or cache_dir() is None:
@@ -136,7 +136,7 @@ def _known_russian(words: list[str]) -> None:
     import hashlib
     from importlib.metadata import version
 
-    from .cache import cached
+    from .files.cache import cached
 
     digest = hashlib.sha256("\n".join(words).encode("utf-8")).hexdigest()[:24]
     key = f"{version('pymorphy3')}-{version('pymorphy3-dicts-ru')}-{digest}"
