@@ -34,6 +34,7 @@ def circumstance_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def kind_of(text: str) -> str:
+    text = " ".join(text.split())  # hard-wrapped text: "on more than one\noccasion"
     for kind, rx in kind_cues():
         if rx.search(text):
             return kind
@@ -41,6 +42,7 @@ def kind_of(text: str) -> str:
 
 
 def circumstances(text: str) -> list[str]:
+    text = " ".join(text.split())
     return [name for name, rx in circumstance_cues() if rx.search(text)]
 
 

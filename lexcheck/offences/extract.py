@@ -21,6 +21,10 @@ How a lawyer reads it, and how this module does:
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from ..analysis import scopes as S
 from ..analysis.context import OFFENCE, TRAFFICKING, DocContext, Segment, Unit
@@ -31,8 +35,12 @@ from . import cues
 from .model import TRAFFICKING_KINDS, Offence, OffenceModel, Penalty, Place
 from .penalties import read_penalty
 
-ACTS, MEANS, PURPOSE = "PAL-3a-acts", "PAL-3a-means", "PAL-3a-purpose"
-FORMS = ("PAL-3a-exploitation-forms", "EU-2-3-exploitation")
+
+@cache
+def elements() -> dict:
+    """Which catalogue elements the model reads besides the anchors (elements.yaml)."""
+    with open(Path(__file__).with_name("elements.yaml"), encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
 
 
 class _Hits:
@@ -174,16 +182,27 @@ def _merge(into: Penalty, other: Penalty) -> None:
     into.fine = into.fine or other.fine
 
 
+#: kinds that a body names more precisely than "trafficking" (which it also names)
+_SPECIFIC = ("documents", "material_benefit", "use_of_services")
+
+
 class _Reader:
     def __init__(self, contexts: list[DocContext], hits, anchors):
         self.contexts = contexts
         self.anchors = anchors
-        self.acts = _Hits(hits, {ACTS})
-        self.means = _Hits(hits, {MEANS})
-        self.forms = _Hits(hits, set(FORMS))
-        self.purpose = _Hits(hits, {PURPOSE})
+        roles = anchors.roles
+        self.acts = _Hits(hits, roles.get("acts", frozenset()))
+        self.means = _Hits(hits, roles.get("means", frozenset()))
+        self.forms = _Hits(hits, set(elements()["forms"]))
+        self.purpose = _Hits(hits, roles.get("purpose", frozenset()))
         self.core = {id(u) for u in anchors.trafficking_units}
         self.defs = anchors.definitions
+        self.meaning_of_exploitation = [
+            (c, u)
+            for c in contexts
+            for u in c.units
+            if u.operative and S.EXPLOIT.search(u.heading) and S._MEANING.search(u.heading)
+        ]
 
     # ---- which articles are offences ----
 
@@ -276,6 +295,12 @@ class _Reader:
                     term,
                 )
             )
+        if offence.kind in TRAFFICKING_KINDS and S.EXPLOIT.search(
+            unit.text
+        ):  # "with a view to V being exploited": a section "Meaning of exploitation"
+            for c, u in self.meaning_of_exploitation:
+                _add(forms, self.forms.keys(c.document.id, u.node.start, u.node.end))
+                offence.definitions.append(_place(c, u.node))
         forms = [f for f in forms if f != "open_ended_list"]
         offence.acts = sorted(acts)
         offence.means = sorted(means)
@@ -369,12 +394,15 @@ class _Reader:
 
     def _kind(self, ctx: DocContext, unit: Unit) -> str:
         kind = cues.kind_of(unit.heading)
-        if not kind and id(unit) in self.core:
-            kind = "trafficking"
-        if not kind:
-            text = ctx.document.text
-            kind = cues.kind_of(text[unit.node.text_start : unit.node.text_start + 300])
-        return kind or "other"
+        if kind:
+            return kind
+        text = ctx.document.text
+        body = cues.kind_of(text[unit.node.text_start : unit.node.text_start + 300])
+        if body in _SPECIFIC:  # "Whoever, knowingly ... that a child has been trafficked, engages such child"
+            return body
+        if id(unit) in self.core:
+            return "trafficking"
+        return body or "other"
 
     def _offence(self, ctx: DocContext, unit: Unit) -> list[Offence]:
         doc = ctx.document.id
@@ -386,6 +414,7 @@ class _Reader:
             heading=unit.heading,
             kind=kind,
         )
+        basic.trafficking_offence = id(unit) in self.core
         self.elements(ctx, unit, basic)
         out = [basic]
         groups = _groups(ctx, unit)
@@ -417,8 +446,14 @@ class _Reader:
     def _elsewhere(self, ctx: DocContext, unit: Unit, role: str, basics, model: OffenceModel) -> None:
         text = ctx.document.text
         for g in _groups(ctx, unit, all_aggravated=role == "aggravated"):
-            refs: set[str] = set()
-            for scope_text in (text[g.lead : g.end], text[g.node.start : g.node.end], unit.text):
+            para = next((a for a in (g.node, *g.node.ancestors()) if a.parent is unit.node), g.node)
+            lead = min(g.lead, para.text_start)
+            refs: set[str] = S._refs(text[lead : g.end]) - S._nums(
+                unit
+            )  # "Where the offence under section 4 ..."
+            for scope_text in (text[g.node.start : g.node.end], unit.text):
+                if refs:
+                    break
                 for m in cues.penalty_of().finditer(scope_text):
                     refs |= S._refs(m.group(0))
                 if refs - S._nums(unit):
@@ -490,6 +525,7 @@ def _copy(o: Offence, new_id: str, place: Place) -> Offence:
         victims=list(o.victims),
         child_means_required=o.child_means_required,
         definitions=list(o.definitions),
+        trafficking_offence=o.trafficking_offence,
     )
 
 

@@ -9,32 +9,19 @@ that are not addressed to other countries (analysis/context.py), one fact per ki
 from __future__ import annotations
 
 from ..law.sentences import sentence_around
-from .model import Fact, Place
-
-#: (requirement, element) -> fact kind
-FACTS = {
-    ("PAL-5-2a-attempt", "attempt"): "attempt",
-    ("PAL-5-2b-accomplice", "accomplice"): "complicity",
-    ("PAL-5-2c-organising", "organising_directing"): "organising_directing",
-    ("UNTOC-10-1-legal-persons", "legal_person_liability"): "legal_persons",
-    ("COE-22-1-corporate-liability", "legal_person_liable"): "legal_persons",
-    ("UNTOC-12-1-confiscation", "confiscation"): "confiscation",
-    ("COE-23-3-confiscation", "confiscation"): "confiscation",
-    ("UNTOC-15-1-territorial", "territory"): "jurisdiction_territorial",
-    ("UNTOC-15-1-territorial", "ships_aircraft"): "jurisdiction_ships_aircraft",
-    ("UNTOC-15-2-personality", "active_personality"): "jurisdiction_nationals_offenders",
-    ("UNTOC-15-2-personality", "passive_personality"): "jurisdiction_nationals_victims",
-}
+from .model import FACT_KINDS, Fact, Place
 
 
 def read_facts(contexts, hits) -> list[Fact]:
-    from .extract import cite
+    from .extract import cite, elements
+
+    facts = {(rid, key): kind for rid, keys in elements()["facts"].items() for key, kind in keys.items()}
 
     by_id = {c.document.id: c for c in contexts}
     seen: set[tuple[str, str, str]] = set()
     out: list[Fact] = []
     for (rid, key, neg), items in sorted(hits.items()):
-        kind = FACTS.get((rid, key))
+        kind = facts.get((rid, key))
         if kind is None or neg:
             continue
         for h in items:
@@ -48,10 +35,26 @@ def read_facts(contexts, hits) -> list[Fact]:
                 continue
             seen.add(marker)
             quote = sentence_around(ctx.document.text, h.start, h.end)[0]
+            if kind in _ANCILLARY and _circumstance(quote, ctx.lang):
+                continue  # "if the violation includes ... an attempt to kidnap, ... imprisoned for life"
             out.append(Fact(kind, Place(h.doc, node.eid, cite(ctx, node), " ".join(quote.split()))))
-    order = {k: i for i, k in enumerate(dict.fromkeys(FACTS.values()))}
+    order = {k: i for i, k in enumerate(FACT_KINDS)}
     out.sort(key=lambda f: (order[f.kind], f.place.document, _pos(by_id, f)))
     return out
+
+
+_ANCILLARY = ("attempt", "complicity", "organising_directing")
+
+
+def _circumstance(quote: str, lang: str) -> bool:
+    """The words are a circumstance of an aggravated form (or its penalty), not ancillary liability."""
+    from .cues import cue
+    from .penalties import read_penalty
+
+    if cue("not_ancillary").search(quote):
+        return True
+    p = read_penalty(quote, lang)
+    return bool(p and (p.max_years or p.life or p.min_years))
 
 
 def _pos(by_id, f: Fact) -> int:

@@ -121,6 +121,8 @@ class Offence:
     circumstances: list[str] = field(default_factory=list)
     #: aggravating factors a court weighs within the basic maximum (no penalty of their own)
     within_basic_maximum: bool = False
+    #: the engine reads this article as a trafficking offence (analysis/scopes.py: its acts and purpose)
+    trafficking_offence: bool = False
 
     @property
     def citation(self) -> str:
@@ -146,6 +148,7 @@ class Offence:
             "penalty": self.penalty.to_dict() if self.penalty else None,
             "circumstances": list(self.circumstances),
             "within_basic_maximum": self.within_basic_maximum,
+            "trafficking_offence": self.trafficking_offence,
             "quote": self.place.quote,
         }
 
@@ -292,9 +295,9 @@ class OffenceModel:
 
 
 def _trafficking(o: Offence) -> bool:
-    """A trafficking offence proper: of a trafficking kind, with acts of its own (not a duty to report
-    trafficking or an offence committed outside the country that only names it)."""
-    return o.kind in TRAFFICKING_KINDS and bool(o.acts)
+    """A trafficking offence proper: of a trafficking kind and read by the engine as one (not an
+    offence of disclosing a victim's identity that only names trafficking)."""
+    return o.kind in TRAFFICKING_KINDS and o.trafficking_offence
 
 
 def _maximum(o: Offence) -> float | None:

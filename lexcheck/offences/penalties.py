@@ -27,6 +27,15 @@ def _terms(text: str, lang: str) -> list[P.Figure]:
             v = parse_number(m.group("b"), src)
             if v is not None and 0 < v <= 60 and not any(f.start <= m.start() < f.end for f in figures):
                 figures.append(P.Figure(v, m.start(), m.end(), text[m.start() : m.end()], "max"))
+    for source in value(src, "offences", "penalty_min") or []:
+        for m in P._compiled(src, source).finditer(folded):
+            v = parse_number(m.group("a"), src)
+            if (
+                v is not None
+                and 0 < v <= 60
+                and not any(f.kind == "min" and f.start <= m.start() < f.end for f in figures)
+            ):
+                figures.append(P.Figure(v, m.start(), m.end(), text[m.start() : m.end()], "min"))
     return figures
 
 
