@@ -121,3 +121,22 @@ def test_penalty_description():
 def test_expected_files_cover_eight_frameworks():
     cases = {yaml.safe_load(p.read_text(encoding="utf-8"))["case"] for p in EXPECTED}
     assert len(cases) >= 8
+
+
+def test_offences_command_and_result_attribute(cli, tmp_path):
+    sample = Path(lexcheck.samples()["us-federal"])
+    code, out, err = cli("offences", sample)
+    assert code == 0, err
+    assert out.splitlines()[0].startswith("citation") and "§ 1591" in out
+    code, _, err = cli("offences", sample, "-f", "json", "-o", tmp_path / "o.json")
+    assert code == 0, err
+    data = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
+    assert any(o["citation"].startswith("§ 1591") and o["kind"] == "trafficking" for o in data["offences"])
+    code, out, _ = cli("offences", sample, "-f", "csv")
+    assert code == 0 and out.splitlines()[0].startswith("citation,")
+    result = lexcheck.analyze(sample)
+    assert result.offences.to_dict() == data
+    saved = tmp_path / "r.json"
+    saved.write_text(result.to_json(), encoding="utf-8")
+    with pytest.raises(ValueError):
+        _ = lexcheck.GapAnalysis.read_json(saved).offences  # a saved result has no texts to read

@@ -39,6 +39,9 @@ __all__ = [
 
 def analyze_framework(framework: Framework, catalogue: Catalogue, profile: str = "full") -> GapAnalysis:
     """Evaluate every requirement of ``profile`` against ``framework`` (already read)."""
+    from functools import partial
+
+    from ..offences import read_offences
     from ..version import __version__
 
     if profile not in catalogue.profiles:
@@ -68,4 +71,5 @@ def analyze_framework(framework: Framework, catalogue: Catalogue, profile: str =
         title=framework.title,
         framework=framework,
         catalogue=catalogue,
+        _offences=partial(read_offences, framework, catalogue),
     )

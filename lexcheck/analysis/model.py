@@ -228,6 +228,21 @@ class GapAnalysis:
     title: str = ""
     framework: Any = field(default=None, repr=False, compare=False)  # the parsed Framework, if kept
     catalogue: Any = field(default=None, repr=False, compare=False)
+    _offences: Any = field(default=None, repr=False, compare=False)  # the model, or a function that reads it
+
+    @property
+    def offences(self):
+        """The offence model of the framework (:class:`lexcheck.offences.OffenceModel`: every offence,
+        basic or aggravated, its acts, means, purposes, victims, penalty and circumstances), read on
+        first use from the parsed framework; ``.to_dict()``, ``.to_dataframe()``, ``.to_text()``.
+        Not available on a result loaded from JSON (it has no texts)."""
+        if self._offences is None:
+            raise ValueError(
+                "no texts: the offence model needs a result from lexcheck.analyze, not from JSON"
+            )
+        if callable(self._offences):
+            self._offences = self._offences()
+        return self._offences
 
     # ----- summaries -----
     def summary(self) -> dict[str, Any]:

@@ -16,7 +16,7 @@ import click
 
 from ..errors import LexcheckError
 from ..version import __version__
-from . import analyze, standards, workflows
+from . import analyze, offences, standards, workflows
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -40,7 +40,7 @@ def cli(debug: bool) -> None:
     """
 
 
-for _module in (analyze, standards, workflows):
+for _module in (analyze, offences, standards, workflows):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 
