@@ -49,12 +49,17 @@ def analyze(
     standards: str | Path | list | None = None,
     languages: dict | str | None = None,
     review: str | Path | None = None,
+    country: str | None = None,
+    binding: list[str] | None = None,
 ) -> GapAnalysis:
     """Analyse national texts as one framework against the catalogue's requirements of ``profile``.
 
     ``paths`` are law files (.txt .md .docx .html .pdf, Akoma Ntoso .xml) or folders with a
     ``meta.yaml``; ``standards`` adds the user's catalogue files; ``languages`` forces the language
     of the documents (``"ru"``) instead of detecting it; ``review`` applies a reviewer's decisions.
+    ``country`` (default: ``meta.yaml``'s) decides which obligations bind (``Finding.binding``, from the
+    dated participation table in ``standards/participation/``); ``binding`` (instrument codes such as
+    ``["PAL", "UNTOC"]``) overrides the table.
     """
     from .analysis import analyze_framework as _analyze
     from .catalogue import load_catalogue as _load
@@ -62,7 +67,7 @@ def analyze(
 
     framework = _read(list(paths), languages=languages)
     catalogue = _load(standards)
-    result = _analyze(framework, catalogue, profile=profile)
+    result = _analyze(framework, catalogue, profile=profile, country=country, binding=binding)
     if review is not None:
         from .review import apply_review
 

@@ -37,8 +37,19 @@ __all__ = [
 ]
 
 
-def analyze_framework(framework: Framework, catalogue: Catalogue, profile: str = "full") -> GapAnalysis:
-    """Evaluate every requirement of ``profile`` against ``framework`` (already read)."""
+def analyze_framework(
+    framework: Framework,
+    catalogue: Catalogue,
+    profile: str = "full",
+    *,
+    country: str | None = None,
+    binding: list[str] | None = None,
+) -> GapAnalysis:
+    """Evaluate every requirement of ``profile`` against ``framework`` (already read).
+
+    ``country`` (default: the framework's ``meta.yaml``) decides which findings are obligations binding
+    on it (``Finding.binding``), from the participation table of :mod:`lexcheck.catalogue.participation`;
+    ``binding``, a list of instrument codes (``["PAL", "UNTOC"]``), says instead which instruments bind."""
     from functools import partial
 
     from ..offences import read_offences
@@ -55,6 +66,8 @@ def analyze_framework(framework: Framework, catalogue: Catalogue, profile: str =
     anchors = compute_anchors(contexts, hits, catalogue.anchor_roles())
     run = Run(contexts, hits, anchors, catalogue.areas)
     findings = [evaluate(req, run) for req in requirements]
+    country = country or framework.country
+    _mark_binding(findings, country, binding)
     docs = [
         DocumentInfo(
             id=d.id, path=d.path, title=d.title, sha256=d.sha256, language=d.language, format=d.format
@@ -67,9 +80,19 @@ def analyze_framework(framework: Framework, catalogue: Catalogue, profile: str =
         profile=profile,
         documents=docs,
         findings=findings,
-        country=framework.country,
+        country=country or "",
         title=framework.title,
         framework=framework,
         catalogue=catalogue,
         _offences=partial(read_offences, framework, catalogue),
     )
+
+
+def _mark_binding(findings: list[Finding], country: str | None, instruments: list[str] | None) -> None:
+    from ..catalogue.participation import OBLIGATIONS, binding
+
+    for f in findings:
+        if instruments is not None:
+            f.binding = f.instrument in instruments and f.strength in OBLIGATIONS
+        else:
+            f.binding = binding(country, f.instrument, f.strength)

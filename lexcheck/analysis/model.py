@@ -191,6 +191,9 @@ class Finding:
     title: str = ""
     area: str = ""
     strength: str = ""
+    #: True: an obligation of an instrument that binds the country (party, EU member); False: the country
+    #: is not bound, or the requirement is good practice; None: the country is unknown or not verified
+    binding: bool | None = None
     lenses: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     machine_status: str = ""
@@ -264,6 +267,9 @@ class GapAnalysis:
             "by_instrument": table(lambda f: [f.instrument]),
             "by_lens": table(lambda f: f.lenses),
             "by_strength": table(lambda f: [f.strength]),
+            "by_binding": table(
+                lambda f: [{True: "binding", False: "not_binding"}.get(f.binding, "unknown")]
+            ),
             "reviewed": sum(1 for f in self.findings if f.review is not None),
         }
 
@@ -362,6 +368,7 @@ class GapAnalysis:
                     title=f.get("title", ""),
                     area=f.get("area", ""),
                     strength=f.get("strength", ""),
+                    binding=f.get("binding"),
                     lenses=list(f.get("lenses", [])),
                     actors=list(f.get("actors", [])),
                     machine_status=f.get("machine_status", ""),
@@ -393,6 +400,7 @@ class GapAnalysis:
                     "title": f.title,
                     "area": f.area,
                     "strength": f.strength,
+                    "binding": f.binding,
                     "lenses": ", ".join(f.lenses),
                     "status": f.status,
                     "machine_status": f.machine_status or f.status,

@@ -42,7 +42,17 @@ from .options import (
     "--template", type=click.Path(path_type=Path), help="Your own Word template for the report (.docx)."
 )
 @click.option("--report-lang", default="en", show_default=True, help="Language of the Word report: en or ru.")
-def analyze(paths, profile, standards, fmt, out, lang, review, template, report_lang):
+@click.option(
+    "--country",
+    metavar="NAME",
+    help="The country whose law this is (default: meta.yaml): decides which obligations bind it.",
+)
+@click.option(
+    "--binding",
+    metavar="CODES",
+    help="Instruments that bind the country, e.g. PAL,UNTOC,OPSC (instead of the participation table).",
+)
+def analyze(paths, profile, standards, fmt, out, lang, review, template, report_lang, country, binding):
     """Compare national texts (one framework) with international standards.
 
     PATHS are the national texts analysed together: .txt, .md, .docx, .html, .pdf (with a text
@@ -72,7 +82,13 @@ def analyze(paths, profile, standards, fmt, out, lang, review, template, report_
         load_review(review)  # a broken review file fails now, not after the analysis
     with review_warnings():
         result = run_analysis(
-            *paths, profile=profile, standards=list(standards), languages=lang, review=review
+            *paths,
+            profile=profile,
+            standards=list(standards),
+            languages=lang,
+            review=review,
+            country=country,
+            binding=_instrument_codes(binding),
         )
     _render(result, fmt, out, inputs, template=template, lang=report_lang)
     if out != "-":
@@ -82,6 +98,22 @@ def analyze(paths, profile, standards, fmt, out, lang, review, template, report_
             f"{s['missing']} missing, {s['needs_review']} to review -> {out}",
             err=True,
         )
+
+
+def _instrument_codes(text: str | None) -> list[str] | None:
+    """``--binding PAL,UNTOC`` as a list of instrument codes, each checked against the catalogue's."""
+    if text is None:
+        return None
+    from ..catalogue import load_catalogue
+
+    known = {r.instrument for r in load_catalogue()}
+    codes = [c.strip().upper() for c in text.split(",") if c.strip()]
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        raise LexcheckError(
+            f"--binding: unknown instrument {', '.join(unknown)}; use {', '.join(sorted(known))}"
+        )
+    return codes
 
 
 def _check_report_lang(code: str) -> None:

@@ -322,6 +322,14 @@ class ReportData:
             out[f.status] = out.get(f.status, 0) + 1
         return out
 
+    def binding_obligations(self) -> list | None:
+        """The findings on obligations binding on the country, or None when that is not known (no
+        country, or no finding with a known ``binding``): the report then counts mandatory ones."""
+        findings = self.result.findings
+        if not self.result.country or all(f.binding is None for f in findings):
+            return None
+        return [f for f in findings if f.binding]
+
     def key_figures(self) -> list[tuple[str, str]]:
         c = self.counts()
         total = len(self.result.findings)
@@ -331,9 +339,14 @@ class ReportData:
                 continue
             pct = " (" + self.t["percent"].format(n=f"{100 * c[s] / total:.0f}") + ")" if total else ""
             rows.append((self.status(s), f"{c[s]}{pct}"))
-        mand = [f for f in self.result.findings if f.strength == "mandatory"]
-        mand_gaps = sum(1 for f in mand if f.is_gap)
-        rows.append((self.t["kf_mandatory_gaps"], f"{mand_gaps} / {len(mand)}"))
+        bound = self.binding_obligations()
+        if bound is not None:
+            label = self.t["kf_binding_gaps"].format(country=self.result.country)
+            rows.append((label, f"{sum(1 for f in bound if f.is_gap)} / {len(bound)}"))
+        else:
+            mand = [f for f in self.result.findings if f.strength == "mandatory"]
+            mand_gaps = sum(1 for f in mand if f.is_gap)
+            rows.append((self.t["kf_mandatory_gaps"], f"{mand_gaps} / {len(mand)}"))
         rows.append((self.t["kf_reviewed"], str(sum(1 for f in self.result.findings if f.review))))
         return rows
 
@@ -350,8 +363,12 @@ class ReportData:
                 needs_review=c["needs_review"],
             )
         ]
+        bound = self.binding_obligations()
         mand = [f for f in self.result.findings if f.strength == "mandatory"]
-        if mand:
+        if bound is not None:
+            n = sum(1 for f in bound if f.is_gap)
+            out.append(t["summary_binding"].format(country=self.result.country, n=n, m=len(bound)))
+        elif mand:
             out.append(t["summary_mandatory"].format(n=sum(1 for f in mand if f.is_gap), m=len(mand)))
         gaps = [(a, sum(1 for f in fs if f.is_gap)) for a, fs in self.by_area()]
         gaps = sorted((g for g in gaps if g[1]), key=lambda g: -g[1])[:4]
