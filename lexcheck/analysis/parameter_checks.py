@@ -150,9 +150,21 @@ def _reflection(run: Run, finding: Finding) -> tuple[Figure | None, DocContext |
 @parameter("max_imprisonment_aggravated")
 def _check_imprisonment(req: Requirement, run: Run, finding: Finding, p: Parameter) -> None:
     """The maximum term of imprisonment of the basic offence (the mildest of the trafficking
-    offences counts) or of its aggravated forms (the severest counts)."""
+    offences counts) or of its aggravated forms (the severest counts).
+
+    An offence committed in aggravating circumstances can always be punished with the basic offence's
+    maximum: for the aggravated figure the highest maximum of any form counts, and a basic maximum that
+    meets the threshold (10 years, or life) meets it with or without a list of aggravations (the
+    reading rule of the expert labels; Canada s. 279.01, 14 years or life, and India s. 143, ten years,
+    have no separate aggravated penalty and meet Art. 4(2) of the Directive)."""
     basic = p.kind.endswith("basic")
     figure, ctx = _max_term(run, basic)
+    basic_meets = False
+    if not basic:
+        base, base_ctx = _max_term(run, basic=True, highest=True)
+        if base is not None and (figure is None or base.value > figure.value):
+            figure, ctx = base, base_ctx
+        basic_meets = base is not None and _meets(base.value, p.rule)
     ok, _ = _record(finding, p, figure, ctx)
     if figure is None:
         if finding.status == "covered":
@@ -168,14 +180,14 @@ def _check_imprisonment(req: Requirement, run: Run, finding: Finding, p: Paramet
             finding.status = "missing"
     elif not ok:
         finding.status = "partial"
-    elif basic or finding.status not in ("covered", "partial"):
+    elif basic or basic_meets or finding.status not in ("covered", "partial"):
         finding.status = "covered"
-    # aggravated: the figure meets the threshold; the circumstances decide covered/partial
+    # aggravated above a lower basic maximum: the circumstances listed decide covered/partial
 
 
-def _max_term(run: Run, basic: bool) -> tuple[Figure | None, DocContext | None]:
+def _max_term(run: Run, basic: bool, highest: bool = False) -> tuple[Figure | None, DocContext | None]:
     """The longest term of each trafficking offence (article), then the shortest (basic) or the
-    longest (aggravated) of those."""
+    longest (aggravated, or ``highest``) of those."""
     per_unit: dict[str, tuple[DocContext, Figure]] = {}
     for unit, seg in run.anchors.sanction_segments:
         c = unit.doc
@@ -190,5 +202,5 @@ def _max_term(run: Run, basic: bool) -> tuple[Figure | None, DocContext | None]:
             per_unit[key] = (c, fig)
     if not per_unit:
         return None, None
-    ctx, figure = (min if basic else max)(per_unit.values(), key=lambda t: t[1].value)
+    ctx, figure = (min if basic and not highest else max)(per_unit.values(), key=lambda t: t[1].value)
     return figure, ctx
