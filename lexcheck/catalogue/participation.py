@@ -79,6 +79,8 @@ class Participation:
                     grade=raw.get("grade"),
                     note=raw.get("note"),
                 )
+        #: the instruments the table records (an instrument it does not record binds nobody here)
+        self.instruments = frozenset(instrument for _state, instrument in self.entries)
 
     def state_code(self, country: str | None) -> str | None:
         """The ISO code of a country as meta.yaml or ``--country`` writes it ("United Kingdom (England and
@@ -123,7 +125,7 @@ def binding(
         return None
     entry = table.entry(code, instrument)
     if entry is None:
-        return False if instrument not in {e.instrument for e in table.entries.values()} else None
+        return False if instrument not in table.instruments else None
     if entry.status in BOUND:
         return True
     if entry.status in NOT_BOUND:
